@@ -1,4 +1,5 @@
 // The public API of core: protocols and plugins import from here, never from deeper paths.
+export * from './errors/index.js';
 export * from './volume/index.js';
 export * from './io/index.js';
 export * from './fft/index.js';
