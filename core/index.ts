@@ -7,4 +7,5 @@ export * from './kernels/index.js';
 export * from './stats/index.js';
 export * from './render/index.js';
 export * from './report/index.js';
+export * from './parallel/index.js';
 export * from './engine/index.js';
