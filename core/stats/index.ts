@@ -1,1 +1,14 @@
-export {};
+export * from './quantile.js';
+export * from './mean.js';
+export * from './RunningMoments.js';
+export * from './histogram.js';
+export * from './pearson.js';
+export * from './logGamma.js';
+export * from './regularizedGamma.js';
+export * from './regularizedIncompleteBeta.js';
+export * from './normalCdf.js';
+export * from './studentT.js';
+export * from './oneSampleTTest.js';
+export * from './leastSquaresLine.js';
+export * from './LinearLeastSquares.js';
+export * from './SeededRandom.js';
