@@ -77,8 +77,13 @@ export function parseMrcHeader(bytes: Uint8Array, source: string): RawMrcHeader 
   const view = new DataView(bytes.buffer, bytes.byteOffset, MRC_HEADER_BYTES);
   const notes: string[] = [];
   const machineStamp: [number, number, number, number] = [bytes[212]!, bytes[213]!, bytes[214]!, bytes[215]!];
+  // 0x44 (0x44 or 0x41) marks little-endian, 0x11 0x11 big-endian; the last two bytes vary between writers.
   const stampSays: 'little' | 'big' | undefined =
-    (machineStamp[0] & 0xf0) === 0x40 ? 'little' : (machineStamp[0] & 0xf0) === 0x10 ? 'big' : undefined;
+    machineStamp[0] === 0x44 && (machineStamp[1] === 0x44 || machineStamp[1] === 0x41)
+      ? 'little'
+      : machineStamp[0] === 0x11 && machineStamp[1] === 0x11
+        ? 'big'
+        : undefined;
   const hasMapStamp = bytes[208] === 0x4d && bytes[209] === 0x41 && bytes[210] === 0x50; // "MAP"
 
   const saneLittle = plausibleWithByteOrder(view, true);
