@@ -1,1 +1,10 @@
-export {};
+export { FftPlan } from './FftPlan.js';
+export { RealFftPlan } from './RealFftPlan.js';
+export { fftPlanFor } from './fftPlanFor.js';
+export { realFftPlanFor } from './realFftPlanFor.js';
+export { halfSpectrumDims, MIN_PARALLEL_VOXELS, type Fft3dOptions } from './fft3dOptions.js';
+export { rfft3d, rfft3dSync } from './rfft3d.js';
+export { irfft3d, irfft3dSync } from './irfft3d.js';
+export { fft3d, ifft3d, fft3dSync, ifft3dSync } from './fft3d.js';
+export { digitalFrequency } from './digitalFrequency.js';
+export { shutdownFftWorkers } from './fftWorkerPool.js';

@@ -1,1 +1,4 @@
 export * from './resolveWorkerScript.js';
+export * from './WorkerPool.js';
+export * from './serveTasks.js';
+export * from './defaultThreadCount.js';
