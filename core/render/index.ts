@@ -1,1 +1,22 @@
-export {};
+// Figures: PNG, image helpers, colour maps, isosurface views, and vector drawings of plots.
+export * from './RasterImage.js';
+export * from './encodePng.js';
+export * from './decodePng.js';
+export * from './greyImageFromValues.js';
+export * from './rotateImage.js';
+export * from './resizeImage.js';
+export * from './sliceImage.js';
+export * from './colorMaps.js';
+export * from './colorBarImage.js';
+export * from './TriangleMesh.js';
+export * from './surfaceNets.js';
+export * from './sampleTrilinear.js';
+export * from './downsampleGrid.js';
+export * from './turnRotation.js';
+export * from './rasterizeMesh.js';
+export * from './renderIsosurfaceViews.js';
+export * from './Drawing.js';
+export * from './niceTicks.js';
+export * from './layoutPlot.js';
+export * from './layoutColorBar.js';
+export * from './drawingToSvg.js';

@@ -1,0 +1,49 @@
+import { colorAt, colorMapByName, rgbHex } from './colorMaps.js';
+import type { DrawItem, Drawing } from './Drawing.js';
+import { formatTick, linearTicks } from './niceTicks.js';
+
+export interface ColorBarSpec {
+  min: number;
+  max: number;
+  label: string;
+  /** Colour-map name ("jet", "blue-white-red", "greys"). */
+  palette: string;
+}
+
+/**
+ * A horizontal colour bar as a vector drawing: the palette from `min` (left) to `max` (right) in
+ * 96 steps, min and max printed at the ends, a few round ticks between, the label underneath.
+ */
+export function layoutColorBar(bar: ColorBarSpec, width = 300): Drawing {
+  const map = colorMapByName(bar.palette);
+  const left = 30;
+  const barWidth = width - 2 * left;
+  const top = 4;
+  const barHeight = 12;
+  const steps = 96;
+  const items: DrawItem[] = [];
+  for (let i = 0; i < steps; i++) {
+    const rgb = colorAt(map, (i + 0.5) / steps);
+    // Overlap by a hair so anti-aliasing shows no seams between steps.
+    items.push({ kind: 'rect', x: left + (i * barWidth) / steps, y: top, width: barWidth / steps + 0.3, height: barHeight, fill: rgbHex(rgb) });
+  }
+  items.push({ kind: 'rect', x: left, y: top, width: barWidth, height: barHeight, stroke: '#000000', strokeWidth: 0.6 });
+  const tickY = top + barHeight;
+  const span = bar.max - bar.min;
+  const { ticks, step } = span > 0 ? linearTicks(bar.min, bar.max, 4) : { ticks: [], step: 0 };
+  const fmtStep = span > 0 ? step / 10 : 0.01;
+  const ends = [bar.min, bar.max];
+  const placed: number[] = [];
+  for (const v of [...ends, ...ticks]) {
+    const t = span > 0 ? (v - bar.min) / span : 0.5;
+    const X = left + t * barWidth;
+    // Skip inner ticks that would collide with the end labels.
+    if (placed.some((p) => Math.abs(p - X) < 34)) continue;
+    placed.push(X);
+    items.push({ kind: 'polyline', points: [X, tickY, X, tickY + 3], stroke: '#000000', strokeWidth: 0.6 });
+    const isEnd = ends.includes(v);
+    items.push({ kind: 'text', x: X, y: tickY + 12, text: formatTick(v, isEnd ? fmtStep : step), size: 8, anchor: 'middle' });
+  }
+  items.push({ kind: 'text', x: left + barWidth / 2, y: tickY + 24, text: bar.label, size: 9, anchor: 'middle' });
+  return { width, height: tickY + 28, items };
+}
