@@ -214,6 +214,7 @@ function scatterBins(z: Float64Array, dst: Float64Array, to: number, stride: num
     for (let k = 0, i = 2 * t; k < bins; k++, i += 2 * batch) {
       dst[row + 2 * k] = scale * z[i]!; dst[row + 2 * k + 1] = scale * z[i + 1]!;
     }
+    dst[row + 1] = 0; // the DC bin of a real signal is real; Bluestein leaves rounding noise there
   }
 }
 
