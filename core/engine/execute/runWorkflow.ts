@@ -1,0 +1,333 @@
+import { availableParallelism, hostname } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { SectionResult } from '../../report/index.js';
+import { CompositeLifeCycle } from '../lifecycle/CompositeLifeCycle.js';
+import type { StepOutcome } from '../lifecycle/EngineEvents.js';
+import type { LifeCycle } from '../lifecycle/LifeCycle.js';
+import { engineVersion } from '../plugins/packageInfo.js';
+import type { ProtocolRegistry } from '../plugins/ProtocolRegistry.js';
+import type { ArtifactRef } from '../protocol/ArtifactRef.js';
+import type { AnyParamValue } from '../protocol/ParamSpec.js';
+import { JournalLifeCycle } from '../run/JournalLifeCycle.js';
+import { RunDir } from '../run/RunDir.js';
+import type { RunRecord } from '../run/RunRecord.js';
+import { canonicalJson } from '../store/canonicalJson.js';
+import { computeStepKey } from '../store/computeStepKey.js';
+import { hashBytes } from '../store/hashFile.js';
+import { storeFormat, type ArtifactRecord, type StepManifest } from '../store/StepManifest.js';
+import { StepStore } from '../store/StepStore.js';
+import { flattenWorkflow } from '../workflow/flattenWorkflow.js';
+import type { Workflow, WorkflowStep } from '../workflow/Workflow.js';
+import { bindStepParams } from './bindStepParams.js';
+import { executeProtocol } from './executeProtocol.js';
+import { PeakRssSampler } from './PeakRssSampler.js';
+import { PrioritySemaphore } from './PrioritySemaphore.js';
+import { runStepInWorker } from './runStepInWorker.js';
+import type { RunSummary, StepReport } from './RunSummary.js';
+import type { StepRequest } from './StepRequest.js';
+import { stepKeyMaterial } from './stepKeyMaterial.js';
+import { forcedSteps } from './forcedSteps.js';
+
+export interface RunWorkflowOptions {
+  workflow: Workflow;
+  registry: ProtocolRegistry;
+  /** Validated workflow parameter values (see resolveWorkflowParams). */
+  params: Record<string, AnyParamValue>;
+  runDir: string;
+  /** Step store folder; default `<runDir>/store`. */
+  store?: string;
+  /** Steps running at once; default: the number of available cores. */
+  jobs?: number;
+  /** Steps to run even when cached (rerun). */
+  force?: readonly string[];
+  /** Also force every step downstream of the forced ones. */
+  forceDownstream?: boolean;
+  lifeCycles?: readonly LifeCycle[];
+  signal?: AbortSignal;
+}
+
+interface StepState {
+  outcome: StepOutcome;
+  key?: string;
+  dir?: string;
+  outputs: Record<string, ArtifactRef>;
+  /** Why it failed or was skipped (for placeholders and skip reasons downstream). */
+  reason?: string;
+}
+
+/**
+ * Runs a workflow in a run folder: every step whose key is in the store is taken from it, the
+ * others run — independent steps concurrently up to `jobs`, heavy ones in worker threads. A failed
+ * step skips its dependants (except ports that tolerate failure, which get a placeholder) while
+ * other branches finish. Never throws for a step failure: the summary says what happened.
+ */
+export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSummary> {
+  const { workflow, registry, params } = options;
+  const started = performance.now();
+  const stepParams = bindStepParams(workflow, params);
+  const forced = forcedSteps(workflow, options.force ?? [], options.forceDownstream ?? false);
+  const jobs = options.jobs ?? availableParallelism();
+  const signal = options.signal ?? new AbortController().signal;
+
+  const runDir = new RunDir(options.runDir);
+  const previous = runDir.readRecord();
+  const attempt = (previous?.attempts ?? 0) + 1;
+  const { staleHolder } = runDir.acquireLock(attempt);
+  try {
+    const store = new StepStore(resolve(options.store ?? previous?.store ?? runDir.defaultStore));
+    const abandoned = store.cleanAbandoned();
+    const now = new Date().toISOString();
+    const record: RunRecord = {
+      format: 1,
+      workflow: { name: workflow.name, file: workflow.file, files: workflow.files, digest: workflow.digest },
+      params,
+      store: store.root,
+      modules: [...registry.modules],
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      attempts: attempt,
+      status: 'running',
+      steps: previous?.steps ?? {},
+    };
+    runDir.writeRecord(record);
+    writeWorkflowCopy(runDir, workflow);
+
+    const events = new CompositeLifeCycle([new JournalLifeCycle(runDir, attempt), ...(options.lifeCycles ?? [])]);
+    if (staleHolder) runDir.appendJournal({ time: now, attempt, event: 'run:recovered', previousAttempt: staleHolder.attempt, previousPid: staleHolder.pid, abandonedWorkspaces: abandoned });
+    events.emit('run:start', { runDir: runDir.dir, workflow: workflow.name, attempt, steps: workflow.order, jobs, forced: [...forced] });
+
+    const semaphore = new PrioritySemaphore(jobs);
+    const priority = descendantCounts(workflow);
+    const states = new Map<string, Promise<StepState>>();
+    const reports = new Map<string, StepReport>();
+    const published: string[] = [];
+    const stepByName = new Map(workflow.steps.map((step) => [step.name, step]));
+
+    const settle = (name: string): Promise<StepState> => {
+      let state = states.get(name);
+      if (!state) {
+        state = settleStep(stepByName.get(name)!);
+        states.set(name, state);
+      }
+      return state;
+    };
+
+    const settleStep = async (step: WorkflowStep): Promise<StepState> => {
+      const upstream = new Map(await Promise.all(step.upstream.map(async (name) => [name, await settle(name)] as const)));
+      const protocol = step.protocol;
+      const skip = (reason: string): StepState => {
+        reports.set(step.name, { step: step.name, protocol: protocol.id, outcome: 'skipped', reason });
+        events.emit('step:skipped', { step: step.name, protocol: protocol.id, reason });
+        return { outcome: 'skipped', outputs: {}, reason };
+      };
+      const fail = (message: string, extra: { key?: string; inputError?: boolean; durationMs?: number } = {}): StepState => {
+        reports.set(step.name, { step: step.name, protocol: protocol.id, outcome: 'failed', error: message, ...extra });
+        events.emit('step:failed', {
+          step: step.name,
+          protocol: protocol.id,
+          ...(extra.key ? { key: extra.key } : {}),
+          error: message,
+          inputError: extra.inputError ?? false,
+          durationMs: extra.durationMs ?? 0,
+          log: runDir.logFile(step.name),
+        });
+        return { outcome: 'failed', outputs: {}, reason: message, ...(extra.key ? { key: extra.key } : {}) };
+      };
+      if (signal.aborted) return skip('the run was interrupted');
+
+      // region inputs
+      const inputs: Record<string, ArtifactRef[]> = {};
+      for (const [port, sources] of Object.entries(step.inputs)) {
+        const spec = protocol.inputs[port]!;
+        const refs: ArtifactRef[] = [];
+        for (const source of sources) {
+          if (source.kind === 'param') {
+            const file = params[source.name];
+            if (file === undefined) continue;
+            refs.push({ kind: spec.kind, path: file as string, digest: await store.digests.digest(file as string), producer: { step: '$params', port: source.name } });
+            continue;
+          }
+          const producer = upstream.get(source.step)!;
+          if (producer.outcome === 'failed' || producer.outcome === 'skipped') {
+            const why = producer.outcome === 'failed' ? `step ${source.step} failed: ${producer.reason}` : `step ${source.step} was skipped: ${producer.reason}`;
+            if (!spec.tolerateFailure) return skip(`upstream ${why}`);
+            if (spec.kind === 'section') refs.push(placeholderRef(stepByName.get(source.step)!, source.port, why));
+            continue;
+          }
+          const artifact = producer.outputs[source.port];
+          if (artifact) refs.push(artifact);
+        }
+        if (refs.length > 0) inputs[port] = refs;
+      }
+      const missing = Object.entries(protocol.inputs).filter(([port, spec]) => !spec.optional && !spec.many && !inputs[port]);
+      if (missing.length > 0) return fail(`required input ${missing.map(([port]) => `"${port}"`).join(', ')} received nothing (an optional output not produced, or a parameter not given)`);
+      // endregion
+
+      const values = stepParams.get(step.name)!;
+      let key: string;
+      try {
+        key = computeStepKey(await stepKeyMaterial(protocol, values, inputs, store.digests));
+      } catch (error) {
+        return fail(`cannot compute the cache key: ${(error as Error).message}`, { inputError: true });
+      }
+      const isForced = forced.has(step.name);
+      if (!isForced) {
+        const cached = store.lookup(key);
+        if (cached) {
+          const outputs = outputRefs(step.name, cached.dir, cached.manifest.outputs);
+          finishStep(step, cached.dir, cached.manifest.outputs);
+          reports.set(step.name, { step: step.name, protocol: protocol.id, outcome: 'cached', key, dir: cached.dir, outputs: outputPaths(outputs) });
+          events.emit('step:cached', { step: step.name, protocol: protocol.id, key, dir: cached.dir, producedAt: cached.manifest.finishedAt });
+          return { outcome: 'cached', key, dir: cached.dir, outputs };
+        }
+      }
+
+      const release = await semaphore.acquire(priority.get(step.name) ?? 0);
+      const workspace = await store.createWorkspace(key);
+      const runLogFile = runDir.logFile(step.name);
+      const begin = performance.now();
+      const startedAt = new Date().toISOString();
+      const sampler = new PeakRssSampler();
+      try {
+        if (signal.aborted) {
+          await store.discard(workspace);
+          return skip('the run was interrupted');
+        }
+        await appendFile(runLogFile, `${JSON.stringify({ timestamp: startedAt, level: 'info', message: `--- attempt ${attempt} of the run ---`, step: step.name })}\n`);
+        events.emit('step:start', { step: step.name, protocol: protocol.id, version: protocol.version, key, execution: protocol.execution, forced: isForced });
+        const request: StepRequest = { step: step.name, protocolId: protocol.id, params: values, inputs, workspace, runLogFile, attempt };
+        const hooks = { signal, progress: (fraction: number, message?: string) => events.emit('step:progress', { step: step.name, fraction, ...(message !== undefined ? { message } : {}) }) };
+        let records: Record<string, ArtifactRecord>;
+        try {
+          records = protocol.execution === 'worker' ? await runStepInWorker(request, registry.moduleOf(protocol.id)!, hooks) : await executeProtocol(protocol, request, hooks);
+        } catch (error) {
+          await store.discard(workspace);
+          const message = signal.aborted ? 'interrupted' : error instanceof Error ? error.message : String(error);
+          return fail(message, { key, inputError: (error as { name?: string }).name === 'VrsInputError' || (error as { inputError?: boolean }).inputError === true, durationMs: performance.now() - begin });
+        }
+        const durationMs = performance.now() - begin;
+        const peakRssBytes = sampler.stop();
+        const material = await stepKeyMaterial(protocol, values, inputs, store.digests);
+        const manifest: StepManifest = {
+          format: storeFormat,
+          key,
+          material,
+          step: step.name,
+          workflow: workflow.name,
+          inputs: Object.fromEntries(Object.entries(inputs).map(([port, refs]) => [port, refs.map((ref) => ({ from: `${ref.producer.step}.${ref.producer.port}`, digest: ref.digest }))])),
+          outputs: records,
+          engine: { version: engineVersion, node: process.version },
+          host: hostname(),
+          startedAt,
+          finishedAt: new Date().toISOString(),
+          durationMs,
+          peakRssBytes,
+          log: 'step.log',
+        };
+        let stored;
+        try {
+          stored = await store.commit(workspace, manifest, { replace: isForced });
+        } catch (error) {
+          // A result that cannot be stored must not pass for a success (Nextflow #7471).
+          await store.discard(workspace);
+          return fail(`could not store the results: ${(error as Error).message}`, { key, durationMs });
+        }
+        const outputs = outputRefs(step.name, stored.dir, stored.manifest.outputs);
+        finishStep(step, stored.dir, stored.manifest.outputs);
+        reports.set(step.name, { step: step.name, protocol: protocol.id, outcome: 'success', key, dir: stored.dir, outputs: outputPaths(outputs), durationMs, peakRssBytes });
+        events.emit('step:success', { step: step.name, protocol: protocol.id, key, dir: stored.dir, durationMs, peakRssBytes });
+        return { outcome: 'success', key, dir: stored.dir, outputs };
+      } finally {
+        sampler.stop();
+        release();
+      }
+    };
+
+    const finishStep = (step: WorkflowStep, dir: string, records: Record<string, ArtifactRecord>) => {
+      runDir.linkStep(step.name, dir);
+      for (const [port, target] of Object.entries(step.publish)) {
+        const record = records[port];
+        if (record) published.push(runDir.publish(join(dir, record.path), target));
+      }
+    };
+
+    const finals = await Promise.all(workflow.order.map(async (name) => [name, await settle(name)] as const));
+    const counts: Record<StepOutcome, number> = { cached: 0, success: 0, failed: 0, skipped: 0 };
+    const outcomes: Record<string, StepOutcome> = {};
+    for (const [name, state] of finals) {
+      counts[state.outcome]++;
+      outcomes[name] = state.outcome;
+      record.steps[name] = { outcome: state.outcome, ...(state.key ? { key: state.key } : {}) };
+    }
+    const status = signal.aborted ? 'interrupted' : counts.failed + counts.skipped > 0 ? 'failed' : 'success';
+    const durationMs = performance.now() - started;
+    events.emit('run:end', { status, durationMs, counts, steps: outcomes });
+    record.status = status;
+    record.updatedAt = new Date().toISOString();
+    runDir.writeRecord(record);
+    return {
+      runDir: runDir.dir,
+      workflow: workflow.name,
+      attempt,
+      status,
+      durationMs,
+      counts,
+      steps: workflow.steps.map((step) => reports.get(step.name)!),
+      published,
+    };
+  } finally {
+    runDir.releaseLock();
+  }
+}
+
+function outputRefs(step: string, dir: string, records: Record<string, ArtifactRecord>): Record<string, ArtifactRef> {
+  return Object.fromEntries(Object.entries(records).map(([port, record]) => [port, { kind: record.kind, path: join(dir, record.path), digest: record.digest, producer: { step, port } }]));
+}
+
+function outputPaths(refs: Record<string, ArtifactRef>): Record<string, string> {
+  return Object.fromEntries(Object.entries(refs).map(([port, ref]) => [port, ref.path]));
+}
+
+/** The section standing in for one a failed or skipped step would have produced. */
+function placeholderRef(producer: WorkflowStep, port: string, reason: string): ArtifactRef {
+  const identity = producer.protocol.section;
+  const section: SectionResult = {
+    id: identity?.id ?? producer.name,
+    level: identity?.level ?? '?',
+    title: identity?.title ?? producer.protocol.title,
+    method: producer.protocol.title,
+    status: 'failed',
+    reason: `could not be measured: ${reason}`,
+    warnings: [],
+    metrics: {},
+  };
+  return { kind: 'section', path: '', digest: hashBytes(canonicalJson(section)), producer: { step: producer.name, port }, failure: { reason, section } };
+}
+
+/** How many steps depend, directly or not, on each step: the scheduler starts those first. */
+function descendantCounts(workflow: Workflow): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of [...workflow.order].reverse()) {
+    const seen = new Set<string>();
+    const visit = (node: string) => {
+      for (const next of workflow.downstream.get(node) ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          visit(next);
+        }
+      }
+    };
+    visit(name);
+    counts.set(name, seen.size);
+  }
+  return counts;
+}
+
+function writeWorkflowCopy(runDir: RunDir, workflow: Workflow): void {
+  writeFileSync(runDir.workflowFile, flattenWorkflow(workflow));
+  const sources = join(runDir.dir, 'workflow-sources');
+  mkdirSync(sources, { recursive: true });
+  workflow.files.forEach((file, index) => copyFileSync(file, join(sources, `${index}-${basename(file)}`)));
+}

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { VrsInputError } from '../../errors/index.js';
+import { resolvePluginModule } from './resolvePluginModule.js';
+import type { VrsConfig } from './VrsConfig.js';
+
+export const configFileNames = ['vrs.config.yaml', 'vrs.config.yml', 'vrs.config.json'];
+
+export interface LoadVrsConfigOptions {
+  /** An explicit configuration file (--config); otherwise VRS_CONFIG, then vrs.config.* in `cwd`. */
+  file?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Reads the configuration: `plugins` (file paths, plugin package folders or installed package
+ * names), `builtinProtocols`, `store`, `jobs`. No file is fine (built-in protocols only).
+ */
+export function loadVrsConfig(options: LoadVrsConfigOptions = {}): VrsConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const explicit = options.file ?? env['VRS_CONFIG'];
+  const file = explicit ? resolve(cwd, explicit) : configFileNames.map((name) => resolve(cwd, name)).find((candidate) => existsSync(candidate));
+  if (!file) return { plugins: [], builtinProtocols: true };
+  if (!existsSync(file)) throw new VrsInputError('configuration file not found', file);
+  let raw: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new VrsInputError(`cannot parse: ${(error as Error).message}`, file);
+  }
+  raw ??= {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new VrsInputError('expected a mapping of settings', file);
+  const settings = raw as Record<string, unknown>;
+  const known = new Set(['plugins', 'builtinProtocols', 'store', 'jobs']);
+  for (const key of Object.keys(settings)) {
+    if (!known.has(key)) throw new VrsInputError(`unknown setting (known: ${[...known].join(', ')})`, file, key);
+  }
+  const baseDir = dirname(file);
+  const plugins = settings['plugins'] ?? [];
+  if (!Array.isArray(plugins) || !plugins.every((entry) => typeof entry === 'string')) {
+    throw new VrsInputError('expected a list of plugin paths or package names', file, 'plugins');
+  }
+  const builtinProtocols = settings['builtinProtocols'] ?? true;
+  if (typeof builtinProtocols !== 'boolean') throw new VrsInputError('expected true or false', file, 'builtinProtocols');
+  const store = settings['store'];
+  if (store !== undefined && typeof store !== 'string') throw new VrsInputError('expected a folder path', file, 'store');
+  const jobs = settings['jobs'];
+  if (jobs !== undefined && !(typeof jobs === 'number' && Number.isInteger(jobs) && jobs >= 1)) {
+    throw new VrsInputError('expected a positive integer', file, 'jobs');
+  }
+  return {
+    file,
+    plugins: (plugins as string[]).map((reference) => resolvePluginModule(reference, baseDir, file)),
+    builtinProtocols,
+    ...(store !== undefined ? { store: resolve(baseDir, store) } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+  };
+}
