@@ -1,6 +1,6 @@
 import { colorAt, colorMapByName, rgbHex } from './colorMaps.js';
 import type { DrawItem, Drawing } from './Drawing.js';
-import { formatTick, linearTicks } from './niceTicks.js';
+import { formatSignificant, formatTick, linearTicks } from './niceTicks.js';
 
 export interface ColorBarSpec {
   min: number;
@@ -31,7 +31,6 @@ export function layoutColorBar(bar: ColorBarSpec, width = 300): Drawing {
   const tickY = top + barHeight;
   const span = bar.max - bar.min;
   const { ticks, step } = span > 0 ? linearTicks(bar.min, bar.max, 4) : { ticks: [], step: 0 };
-  const fmtStep = span > 0 ? step / 10 : 0.01;
   const ends = [bar.min, bar.max];
   const placed: number[] = [];
   for (const v of [...ends, ...ticks]) {
@@ -42,7 +41,7 @@ export function layoutColorBar(bar: ColorBarSpec, width = 300): Drawing {
     placed.push(X);
     items.push({ kind: 'polyline', points: [X, tickY, X, tickY + 3], stroke: '#000000', strokeWidth: 0.6 });
     const isEnd = ends.includes(v);
-    items.push({ kind: 'text', x: X, y: tickY + 12, text: formatTick(v, isEnd ? fmtStep : step), size: 8, anchor: 'middle' });
+    items.push({ kind: 'text', x: X, y: tickY + 12, text: isEnd ? formatSignificant(v, 3) : formatTick(v, step), size: 8, anchor: 'middle' });
   }
   items.push({ kind: 'text', x: left + barWidth / 2, y: tickY + 24, text: bar.label, size: 9, anchor: 'middle' });
   return { width, height: tickY + 28, items };

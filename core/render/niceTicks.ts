@@ -31,8 +31,9 @@ export function logTicks(min: number, max: number, maxCount = 7): number[] {
   const ticks: number[] = [];
   const decades = hi - lo;
   const every = Math.max(1, Math.ceil(decades / maxCount));
+  const short = Math.log10(max / min) < 2;
   for (let k = lo; k <= hi; k++) {
-    const multipliers = decades < 2 ? [1, 2, 5] : [1];
+    const multipliers = short ? [1, 2, 5] : [1];
     for (const m of multipliers) {
       if (m === 1 && (k - lo) % every !== 0) continue;
       const v = m * 10 ** k;
@@ -77,4 +78,14 @@ function isHalfStep(step: number): boolean {
 
 function cleanFloat(v: number): number {
   return Number(v.toPrecision(12));
+}
+
+/** `v` with at least `digits` significant digits and no exponent below 10⁶ (−5648.6 → "−5649", 2.5 → "2.50"). */
+export function formatSignificant(v: number, digits = 3): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const magnitude = Math.floor(Math.log10(Math.abs(v)));
+  if (magnitude >= 6 || magnitude < -4) return formatTick(v, 10 ** (magnitude - digits + 1));
+  const decimals = Math.max(0, digits - 1 - magnitude);
+  return v.toFixed(decimals).replace(/^-/, '−');
 }
