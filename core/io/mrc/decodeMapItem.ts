@@ -1,6 +1,7 @@
 import type { Vec3 } from '../../volume/index.js';
 import { halfToFloatLookup } from './float16.js';
 import { mrcRowBytes } from './mrcModes.js';
+import { hostLittleEndian } from './hostLittleEndian.js';
 
 export interface ItemDecoding {
   mode: number;
@@ -11,7 +12,6 @@ export interface ItemDecoding {
   axisOrder: [number, number, number];
 }
 
-const hostLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Turns one item's raw bytes (file order) into float32 voxels in x-fastest [z][y][x] order.

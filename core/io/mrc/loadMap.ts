@@ -7,6 +7,7 @@ import type { MapHeaderInfo, MapReadOptions, MapStatistics } from './MapFile.js'
 import { computeMapStatistics } from './mapStatistics.js';
 import { MRC_HEADER_BYTES, parseMrcHeader } from './parseMrcHeader.js';
 import { planMapLayout, type MapLayout } from './planMapLayout.js';
+import { hostLittleEndian } from './hostLittleEndian.js';
 
 /** What `loadMap` returns: items decoded into one contiguous float32 array, views per item. */
 export interface LoadedMap {
@@ -70,7 +71,6 @@ async function readItems(src: ByteSource, layout: MapLayout, itemsWanted: number
   return data;
 }
 
-const hostLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export function itemVolumes(data: Float32Array, layout: MapLayout, count: number): Volume<Float32Array>[] {
   const [nx, ny, nz] = layout.itemDims;

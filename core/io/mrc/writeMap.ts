@@ -7,6 +7,7 @@ import { floatToHalfBits, halfToFloatLookup } from './float16.js';
 import type { MapStatistics } from './MapFile.js';
 import { computeMapStatistics } from './mapStatistics.js';
 import { MRC_HEADER_BYTES } from './parseMrcHeader.js';
+import { hostLittleEndian } from './hostLittleEndian.js';
 
 export interface MapWriteOptions {
   /** 2 = float32 (default for float data), 0 = int8 (default for Uint8Array masks), 12 = float16. */
@@ -15,7 +16,6 @@ export interface MapWriteOptions {
   labels?: string[];
 }
 
-const hostLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Values as stored in the chosen mode, plus the statistics of exactly those stored values. */
 function encodeVoxels(data: VoxelArray, mode: 0 | 2 | 12, file: string): { encoded: Int8Array | Uint16Array | Float32Array; stats: MapStatistics } {
