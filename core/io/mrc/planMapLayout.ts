@@ -155,10 +155,15 @@ function resolveOrigin(
   const hasOriginField = raw.originField.some((v) => v !== 0);
   const hasNstart = nstartXyz.some((v) => v !== 0);
   if (hasOriginField) {
-    notes.push(
-      `origin taken from the ORIGIN words: ${fmtVec(raw.originField)} Å` +
-        (hasNstart ? `; N[XYZ]START = ${fmtVec(nstartXyz)} (x, y, z) ignored` : ''),
-    );
+    let nstartText = '';
+    if (hasNstart) {
+      const fromNstart = nstartXyz.map((v, k) => v * voxelSize[k]!);
+      const agree = fromNstart.every((v, k) => Math.abs(v - raw.originField[k]!) <= 1e-3 * voxelSize[k]!);
+      nstartText = agree
+        ? `; N[XYZ]START = ${fmtVec(nstartXyz)} (x, y, z) agree with it`
+        : `; N[XYZ]START = ${fmtVec(nstartXyz)} (x, y, z) would give ${fmtVec(fromNstart)} Å and are ignored`;
+    }
+    notes.push(`origin taken from the ORIGIN words: ${fmtVec(raw.originField)} Å${nstartText}`);
     return { origin: [...raw.originField], originSource: 'ORIGIN' };
   }
   if (hasNstart) {

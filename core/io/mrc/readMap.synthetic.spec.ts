@@ -151,7 +151,9 @@ describe('readMap: axis order, origin and cell', () => {
     const map = await readMap(await fileOf({ ncrs: [2, 2, 2], nstart: [-1, -1, -1], originField: [10.5, -3, 7] }));
     expect(map.volume.origin).toEqual([10.5, -3, 7]);
     expect(map.header.originSource).toBe('ORIGIN');
-    expect(map.notes.some((n) => n.includes('ORIGIN words') && n.includes('ignored'))).toBe(true);
+    expect(map.notes.some((n) => n.includes('ORIGIN words') && n.includes('would give -1, -1, -1 Å and are ignored'))).toBe(true);
+    const consistent = await readMap(await fileOf({ ncrs: [2, 2, 2], nstart: [-1, 2, 0], cellA: [4, 4, 4], originField: [-2, 4, 0] }));
+    expect(consistent.notes.some((n) => n.endsWith('agree with it'))).toBe(true);
     const none = await readMap(await fileOf({ ncrs: [2, 2, 2] }));
     expect(none.volume.origin).toEqual([0, 0, 0]);
     expect(none.header.originSource).toBe('zero');
