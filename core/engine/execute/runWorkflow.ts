@@ -79,9 +79,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
     const store = new StepStore(resolve(options.store ?? previous?.store ?? runDir.defaultStore));
     const abandoned = store.cleanAbandoned();
     const now = new Date().toISOString();
+    // Resume and rerun load the run folder's own copy of the workflow: keep the record of the original.
+    const fromCopy = resolve(workflow.file) === runDir.workflowFile && previous !== undefined;
     const record: RunRecord = {
       format: 1,
-      workflow: { name: workflow.name, file: workflow.file, files: workflow.files, digest: workflow.digest },
+      workflow: fromCopy ? previous.workflow : { name: workflow.name, file: workflow.file, files: workflow.files, digest: workflow.digest },
       params,
       store: store.root,
       modules: [...registry.modules],
@@ -92,7 +94,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       steps: previous?.steps ?? {},
     };
     runDir.writeRecord(record);
-    writeWorkflowCopy(runDir, workflow);
+    if (!fromCopy) writeWorkflowCopy(runDir, workflow);
 
     const events = new CompositeLifeCycle([new JournalLifeCycle(runDir, attempt), ...(options.lifeCycles ?? [])]);
     if (staleHolder) runDir.appendJournal({ time: now, attempt, event: 'run:recovered', previousAttempt: staleHolder.attempt, previousPid: staleHolder.pid, abandonedWorkspaces: abandoned });

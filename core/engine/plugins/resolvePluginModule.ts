@@ -9,7 +9,8 @@ import { VrsInputError } from '../../errors/index.js';
  * - a bare package name: that package, found in node_modules above `baseDir`.
  */
 export function resolvePluginModule(reference: string, baseDir: string, source: string): string {
-  const looksLikePath = reference.startsWith('.') || isAbsolute(reference);
+  // A bare name that exists as a path (e.g. "plugins/my-plugin") is taken as that path.
+  const looksLikePath = reference.startsWith('.') || isAbsolute(reference) || existsSync(resolve(baseDir, reference));
   if (looksLikePath) {
     const target = resolve(baseDir, reference);
     if (!existsSync(target)) throw new VrsInputError(`plugin ${reference} not found (looked at ${target})`, source, 'plugins');

@@ -1,0 +1,22 @@
+import type { CliCommand } from '../CliCommand.js';
+import { graphCommand } from './graphCommand.js';
+import { planCommand } from './planCommand.js';
+import { protocolsCommand } from './protocolsCommand.js';
+import { rerunCommand } from './rerunCommand.js';
+import { resumeCommand } from './resumeCommand.js';
+import { runCommand } from './runCommand.js';
+import { validateWorkflowCommand } from './validateWorkflowCommand.js';
+
+/**
+ * Every `vrs` command, in the order `vrs --help` lists them. To add one: write
+ * `<name>Command.ts` next to these (a CliCommand) and add it here.
+ */
+export const cliCommands: readonly CliCommand[] = [
+  runCommand,
+  resumeCommand,
+  rerunCommand,
+  planCommand,
+  graphCommand,
+  protocolsCommand,
+  validateWorkflowCommand,
+];

@@ -1,0 +1,26 @@
+import { relative } from 'node:path';
+import type { RunSummary } from '../engine/index.js';
+import type { CliIo } from './CliIo.js';
+
+/** The end-of-run summary for people: counts, time, failures with their logs, what to do next. */
+export function printRunSummary(summary: RunSummary, io: CliIo): void {
+  const { counts } = summary;
+  const total = summary.steps.length;
+  const ran = counts.success;
+  const lines: string[] = [];
+  lines.push(
+    `${summary.workflow}: ${total} steps — ${counts.cached} from the cache, ${ran} run, ${counts.failed} failed, ${counts.skipped} skipped ` +
+      `(${(summary.durationMs / 1000).toFixed(2)} s, attempt ${summary.attempt})`,
+  );
+  if (counts.cached === total) lines.push('every step came from the cache');
+  for (const step of summary.steps) {
+    if (step.outcome === 'failed') lines.push(`  ✗ ${step.step} (${step.protocol}) failed: ${step.error}\n      log: ${relative(io.cwd, `${summary.runDir}/logs/${step.step}.log`)}`);
+  }
+  const skipped = summary.steps.filter((step) => step.outcome === 'skipped');
+  if (skipped.length > 0) lines.push(`  skipped: ${skipped.map((step) => step.step).join(', ')}`);
+  for (const file of summary.published) lines.push(`published: ${relative(io.cwd, file) || file}`);
+  lines.push(`run folder: ${relative(io.cwd, summary.runDir) || '.'}`);
+  if (summary.status === 'failed') lines.push(`fix the cause, then continue with: vrs resume ${relative(io.cwd, summary.runDir) || '.'}`);
+  if (summary.status === 'interrupted') lines.push(`interrupted; continue with: vrs resume ${relative(io.cwd, summary.runDir) || '.'}`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+}
