@@ -100,9 +100,9 @@ export class CifTokenizer {
       this.kind = CIF_TAG;
     } else if (end - start >= 5 && (c === 100 || c === 68) && word.slice(0, 5).toLowerCase() === 'data_') {
       this.kind = CIF_DATA;
-    } else if (end - start === 5 && word.toLowerCase() === 'loop_') {
+    } else if (end - start === 5 && (c === 108 || c === 76) && word.toLowerCase() === 'loop_') {
       this.kind = CIF_LOOP;
-    } else if (/^(save_|global_$|stop_$)/i.test(word)) {
+    } else if ((c === 115 || c === 83 || c === 103 || c === 71) && /^(save_|global_$|stop_$)/i.test(word)) {
       this.kind = CIF_OTHER;
     } else {
       this.kind = CIF_VALUE;

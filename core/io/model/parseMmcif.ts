@@ -74,46 +74,56 @@ class AtomSiteReader {
     private readonly source: string,
   ) {}
 
+  private values: string[] = [];
+  private unknown: boolean[] = [];
+
+  /** The value in column `i`, or "" when the column is absent or holds ? or . */
+  private text(i: number): string {
+    return i >= 0 && !this.unknown[i] ? this.values[i]! : '';
+  }
+
+  private coordinate(i: number, axis: string, line: number): number {
+    const v = Number.parseFloat(this.text(i));
+    if (!Number.isFinite(v)) {
+      throw new VrsInputError(`coordinate "${this.values[i]}" is not a number`, this.source, `_atom_site.Cartn_${axis}, line ${line}`);
+    }
+    return v;
+  }
+
   add(values: string[], unknown: boolean[], line: number): void {
+    this.values = values;
+    this.unknown = unknown;
     const col = this.columns;
-    const text = (i: number): string => (i >= 0 && !unknown[i] ? values[i]! : '');
-    const coordinate = (i: number, axis: string): number => {
-      const v = Number.parseFloat(text(i));
-      if (!Number.isFinite(v)) {
-        throw new VrsInputError(`coordinate "${values[i]}" is not a number`, this.source, `_atom_site.Cartn_${axis}, line ${line}`);
-      }
-      return v;
-    };
     const a = this.atom;
-    a.x = coordinate(col.x, 'x');
-    a.y = coordinate(col.y, 'y');
-    a.z = coordinate(col.z, 'z');
-    a.isHetero = text(col.group) === 'HETATM';
-    const serial = Number.parseInt(text(col.id), 10);
+    a.x = this.coordinate(col.x, 'x', line);
+    a.y = this.coordinate(col.y, 'y', line);
+    a.z = this.coordinate(col.z, 'z', line);
+    a.isHetero = this.text(col.group) === 'HETATM';
+    const serial = Number.parseInt(this.text(col.id), 10);
     a.serial = Number.isFinite(serial) ? serial : -1;
-    a.name = text(col.atomName);
-    a.altLoc = text(col.altLoc);
-    a.resName = text(col.resName);
-    a.chain = text(col.chain);
-    const resSeq = Number.parseInt(text(col.resSeq), 10);
+    a.name = this.text(col.atomName);
+    a.altLoc = this.text(col.altLoc);
+    a.resName = this.text(col.resName);
+    a.chain = this.text(col.chain);
+    const resSeq = Number.parseInt(this.text(col.resSeq), 10);
     if (!Number.isFinite(resSeq)) this.missingResSeq++;
     a.resSeq = Number.isFinite(resSeq) ? resSeq : 0;
-    a.insertionCode = text(col.insertionCode);
-    const occupancy = Number.parseFloat(text(col.occupancy));
+    a.insertionCode = this.text(col.insertionCode);
+    const occupancy = Number.parseFloat(this.text(col.occupancy));
     if (!Number.isFinite(occupancy)) this.missingOccupancy++;
     a.occupancy = Number.isFinite(occupancy) ? occupancy : 1;
-    const b = Number.parseFloat(text(col.b));
+    const b = Number.parseFloat(this.text(col.b));
     if (!Number.isFinite(b)) this.missingB++;
     a.b = Number.isFinite(b) ? b : 0;
-    let element = text(col.typeSymbol).toUpperCase();
+    let element = this.text(col.typeSymbol).toUpperCase();
     if (!/^[A-Z]{1,2}$/.test(element)) {
       element = elementFromBareAtomName(a.name, a.isHetero);
       this.elementsFromNames++;
     }
     a.element = element;
-    const charge = Number.parseInt(text(col.charge), 10);
+    const charge = Number.parseInt(this.text(col.charge), 10);
     a.charge = Number.isFinite(charge) ? charge : 0;
-    const model = Number.parseInt(text(col.model), 10);
+    const model = Number.parseInt(this.text(col.model), 10);
     a.modelNumber = Number.isFinite(model) ? model : 1;
     this.builder.add(a);
   }
