@@ -209,7 +209,12 @@ export function planMapLayout(
   if (raw.nsymbt < 0) throw new VrsInputError(`NSYMBT = ${raw.nsymbt} is negative`, source, 'NSYMBT');
   if (!raw.hasMapStamp) notes.push("no 'MAP ' stamp at word 53 (pre-2000 CCP4/MRC writer); the rest of the header is sane");
   if (raw.nsymbt > 0) {
-    notes.push(`extended header of ${raw.nsymbt} bytes (NSYMBT${raw.exttyp ? `, EXTTYP ${raw.exttyp}` : ''}) skipped`);
+    const what = raw.exttyp
+      ? `EXTTYP ${raw.exttyp}`
+      : raw.ispg > 1 && raw.ispg < 401
+        ? `CCP4 symmetry records for space group ${raw.ispg}`
+        : 'no EXTTYP';
+    notes.push(`extended header of ${raw.nsymbt} bytes (NSYMBT; ${what}) skipped`);
   }
 
   const axisOrder = validateAxisOrder(raw, source, notes);
