@@ -62,6 +62,7 @@ function issueFor(error: ErrorObject, source: YamlSource): WorkflowIssue {
 
 function describePath(path: string[]): string {
   if (path.length === 0) return '';
+  if (path.length === 1) return path[0]!;
   if (path[0] === 'steps' && path.length >= 2) return path.length === 2 ? 'the step' : `"${path.slice(2).join('.')}"`;
   if (path[0] === 'params' && path.length >= 2) return `workflow param "${path[1]}"${path.length > 2 ? ` field "${path.slice(2).join('.')}"` : ''}`;
   return `"${path.join('.')}"`;
