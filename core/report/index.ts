@@ -5,3 +5,6 @@ export * from './buildReport.js';
 export * from './validateReport.js';
 export * from './AssetReader.js';
 export * from './reportAssets.js';
+export * from './formatPrintf.js';
+export * from './reportDocument.js';
+export * from './renderReportHtml.js';
