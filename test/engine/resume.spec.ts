@@ -1,0 +1,121 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, finished, fixtureConfig, outcomes, readJournal, spawnCli, tempDir, waitFor, writeWorkflow } from './helpers.js';
+
+describe('vrs resume', () => {
+  it('after a failed step: the failure skips its dependants only; resume runs them and reuses the rest', async () => {
+    const dir = tempDir('vrs-resume-');
+    const marker = join(dir, 'fixed');
+    const workflow = writeWorkflow(
+      dir,
+      'wf.yaml',
+      `version: 1
+steps:
+  start:
+    protocol: test.constant
+    params: { value: 1 }
+  flaky:
+    protocol: test.failing
+    params: { unlessFileExists: ${marker}, message: the disk is full }
+    inputs: { after: start.value }
+  afterFlaky:
+    protocol: test.add
+    inputs: { a: flaky.value, b: start.value }
+  otherBranch:
+    protocol: test.add
+    inputs: { a: start.value }
+`,
+    );
+    const out = join(dir, 'run');
+    const first = await cli(['run', workflow, '--out', out]);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('4 steps — 0 from the cache, 2 run, 1 failed, 1 skipped');
+    expect(first.stdout).toContain('flaky (test.failing) failed: the disk is full');
+    expect(first.stdout).toContain(`vrs resume ${out}`);
+    expect(outcomes(out, 1)).toEqual({ start: 'success', flaky: 'failed', afterFlaky: 'skipped', otherBranch: 'success' });
+    const skipped = readJournal(out, 1).find((entry) => entry.event === 'step:skipped')!;
+    expect(skipped['reason']).toBe('upstream step flaky failed: the disk is full');
+    expect(readFileSync(join(out, 'logs/flaky.log'), 'utf8')).toContain('failed: the disk is full');
+
+    const plan = await cli(['plan', join(out, 'workflow.yaml'), '--out', out]);
+    expect(plan.stdout).toMatch(/flaky +runs +test\.failing\n +it failed in the previous attempt/);
+
+    writeFileSync(marker, 'ok');
+    const resumed = await cli(['resume', out]);
+    expect(resumed.code, resumed.stderr + resumed.stdout).toBe(0);
+    expect(outcomes(out, 2)).toEqual({ start: 'cached', flaky: 'success', afterFlaky: 'success', otherBranch: 'cached' });
+    expect(JSON.parse(readFileSync(join(out, 'steps/afterFlaky/outputs/value.json'), 'utf8'))).toEqual({ value: 8 });
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))).toMatchObject({ attempts: 2, status: 'success' });
+  });
+
+  it('after the run was killed (SIGKILL) mid-step: nothing half-written is reused, every finished step is', async () => {
+    const dir = tempDir('vrs-kill-');
+    const marker = join(dir, 'hang-started');
+    const workflow = writeWorkflow(
+      dir,
+      'wf.yaml',
+      `version: 1
+steps:
+  start:
+    protocol: test.constant
+    params: { value: 2 }
+  side:
+    protocol: test.constant
+    params: { value: 3 }
+  slow:
+    protocol: test.hangOnce
+    params: { marker: ${marker} }
+    inputs: { after: start.value }
+  after:
+    protocol: test.add
+    inputs: { a: slow.value, b: side.value }
+`,
+    );
+    const out = join(dir, 'run');
+    const child = spawnCli(['--config', fixtureConfig, 'run', workflow, '--out', out, '--jobs', '2']);
+    const ended = finished(child);
+    await waitFor(() => existsSync(marker) && outcomes(out, 1)['side'] === 'success', 60_000, 'the slow step to start');
+    child.kill('SIGKILL');
+    const killed = await ended;
+    expect(killed.code).toBe(128);
+
+    // The kill left the lock, a journal without run:end and a workspace without manifest.
+    expect(existsSync(join(out, 'run.lock'))).toBe(true);
+    expect(readJournal(out, 1).some((entry) => entry.event === 'run:end')).toBe(false);
+    const slowKey = readJournal(out, 1).find((entry) => entry.event === 'step:start' && entry.step === 'slow')!['key'] as string;
+    const workspaces = readdirSync(join(out, 'store/tmp'));
+    expect(workspaces.some((name) => name.startsWith(slowKey.slice(0, 16)))).toBe(true);
+    expect(existsSync(join(out, 'store/steps', slowKey.slice(0, 2), slowKey))).toBe(false);
+
+    const resumed = await cli(['resume', out]);
+    expect(resumed.code, resumed.stderr + resumed.stdout).toBe(0);
+    expect(outcomes(out, 2)).toEqual({ start: 'cached', side: 'cached', slow: 'success', after: 'success' });
+    const recovered = readJournal(out, 2).find((entry) => entry.event === 'run:recovered')!;
+    expect(recovered).toMatchObject({ previousAttempt: 1, previousPid: child.pid });
+    expect(recovered['abandonedWorkspaces']).toEqual([expect.stringMatching(new RegExp(`^${slowKey.slice(0, 16)}`))]);
+    expect(readdirSync(join(out, 'store/tmp'))).toEqual([]);
+    expect(existsSync(join(out, 'store/steps', slowKey.slice(0, 2), slowKey, 'manifest.json'))).toBe(true);
+    expect(existsSync(join(out, 'store/steps', slowKey.slice(0, 2), slowKey, 'scratch'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, 'steps/after/outputs/value.json'), 'utf8'))).toEqual({ value: 4 });
+    expect(existsSync(join(out, 'run.lock'))).toBe(false);
+  });
+
+  it('refuses a run folder another live process holds', async () => {
+    const dir = tempDir('vrs-lock-');
+    const workflow = writeWorkflow(dir, 'wf.yaml', 'version: 1\nsteps:\n  a:\n    protocol: test.constant\n    params: { value: 1 }\n');
+    const out = join(dir, 'run');
+    expect((await cli(['run', workflow, '--out', out])).code).toBe(0);
+    // pid 1 always runs: the lock is live.
+    writeFileSync(join(out, 'run.lock'), JSON.stringify({ pid: 1, host: (await import('node:os')).hostname(), attempt: 9, startedAt: 'now' }));
+    const locked = await cli(['resume', out]);
+    expect(locked.code).toBe(3);
+    expect(locked.stderr).toMatch(/is in use by process 1/);
+  });
+
+  it('says so when the folder is not a run folder', async () => {
+    const result = await cli(['resume', tempDir('vrs-empty-')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not a run folder/);
+  });
+});
