@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rfft3dSync } from '../fft/index.js';
+import { maskExtent } from './maskExtent.js';
+import { sampledGaussian } from './testing.js';
+import { threshold } from './threshold.js';
 import { radialProfile, shellIndex, shellSums } from './shellIndex.js';
 
 describe('Xmipp Fourier shells', () => {
@@ -29,5 +32,28 @@ describe('Xmipp Fourier shells', () => {
     const prof = radialProfile(rfft3dSync(data, dims), sh);
     // bins (0, ±3, 0) both stored (y is a full axis), |F| = 16³/2 each, shell 3
     prof.mean.forEach((m, s) => (s === 3 ? expect(m * prof.count[3]!).toBeCloseTo(2 * 2048, 6) : expect(m).toBeLessThan(1e-9)));
+  });
+
+  it('gives a Gaussian blob the Gaussian radial profile (2π)^{3/2}σ³·exp(−2π²σ²|w|²)', () => {
+    const dims: [number, number, number] = [32, 32, 32];
+    const sigma = 2;
+    const blob = sampledGaussian(dims, [16, 16, 16], sigma);
+    const sh = shellIndex(dims);
+    const prof = radialProfile(rfft3dSync(blob.data, dims), sh);
+    // expected: the analytic |F| averaged over the points of each shell (membership checked above)
+    const sum = new Float64Array(sh.count);
+    const hx = 17;
+    for (let p = 0; p < sh.index.length; p++) {
+      const s = sh.index[p]!;
+      if (s < 0) continue;
+      const kx = p % hx;
+      const ky = Math.floor(p / hx) % 32;
+      const kz = Math.floor(p / (hx * 32));
+      const w2 = (kx / 32) ** 2 + ((ky <= 16 ? ky : ky - 32) / 32) ** 2 + ((kz <= 16 ? kz : kz - 32) / 32) ** 2;
+      sum[s]! += (2 * Math.PI) ** 1.5 * sigma ** 3 * Math.exp(-2 * Math.PI ** 2 * sigma ** 2 * w2);
+    }
+    for (let s = 0; s < 8; s++) expect(prof.mean[s]! / (sum[s]! / prof.count[s]!)).toBeCloseTo(1, 5);
+    // and its extent at exp(−2) (r ≤ 2σ = 4 voxels): planes 12..20 on every axis
+    expect(maskExtent(threshold(blob, Math.exp(-2) - 1e-6))).toEqual({ first: [12, 12, 12], last: [20, 20, 20] });
   });
 });

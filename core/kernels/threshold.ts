@@ -5,6 +5,7 @@ import type { BinaryMask, Volume, VoxelArray } from '../volume/index.js';
  * --substitute binarize`: strictly below → 0). NaN voxels are 0.
  */
 export function threshold(volume: Volume<VoxelArray>, t: number): BinaryMask {
+  if (!Number.isFinite(t)) throw new RangeError(`threshold must be a finite number, got ${t}`);
   const src = volume.data;
   const out = new Uint8Array(src.length);
   for (let i = 0; i < src.length; i++) out[i] = src[i]! >= t ? 1 : 0;
