@@ -46,7 +46,7 @@ function axisSources(n: number, m: number, halfAxis: boolean): AxisSources {
   const nyq = common % 2 === 0 ? common / 2 : -1; // shared Nyquist frequency, if any
   for (let k = 0; k < bins; k++) {
     const f = k <= Math.floor(m / 2) ? k : k - m; // new signed frequency (even m: +m/2)
-    if (Math.abs(f) < common / 2) {
+    if (m === n || Math.abs(f) < common / 2) {
       f1[k] = f;
       w1[k] = 1;
     } else if (nyq > 0 && Math.abs(f) === nyq) {

@@ -65,6 +65,17 @@ describe('fourierResize', () => {
     }
   });
 
+  it('is the identity for unchanged dims, also on one axis of several', async () => {
+    const v = blobVolume([16, 15, 14], [1, 1, 1], [0, 0, 0], [7.5, 7, 6.2], 2);
+    // a Nyquist-rich signal: random values, not band-limited
+    v.data.forEach((_, i) => (v.data[i] = Math.sin(i * 12.9898) * 43758.5453 % 1));
+    const same = await fourierResize(v, [16, 15, 14], { threads: 1 });
+    expect(maxAbsDifference(same.data, v.data)).toBeLessThan(1e-5);
+    // grow y only: x (even) and z (even) keep their size, their Nyquist bins must pass unchanged
+    const grown = await fourierResize(v, [16, 30, 14], { threads: 1 });
+    for (let z = 0; z < 14; z++) for (let x = 0; x < 16; x++) expect(grown.get(x, 2 * 3, z)).toBeCloseTo(v.get(x, 3, z), 5);
+  });
+
   it('handles different factors per axis', async () => {
     // σ = 2.5 Å is ≤ 2.8 voxels on every axis, ≥ 6σ from the box faces, band-limited on the new grids
     const c: Vec3 = [15, 19.2, 16.2];
