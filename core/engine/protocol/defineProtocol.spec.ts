@@ -16,7 +16,7 @@ describe('defineProtocol', () => {
         ...base,
         id: 'nonamespace',
         params: { 'bad-name': { type: 'number', default: 5, max: 1 } },
-        outputs: { out: { kind: 'picture' as 'figure' } },
+        outputs: { out: { kind: 'picture' as 'figure', optional: true } },
       }),
     ).toThrow(
       [
