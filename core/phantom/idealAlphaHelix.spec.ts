@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec3 } from '../volume/index.js';
-import { cross, idealAlphaHelix } from './idealAlphaHelix.js';
+import { crossProduct, idealAlphaHelix } from './idealAlphaHelix.js';
 
 const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
@@ -37,11 +37,11 @@ describe('idealAlphaHelix', () => {
     const turnSign = (atoms: typeof right, along: Vec3) => {
       const a = sub(atom(atoms, 3, 'CA'), start);
       const b = sub(atom(atoms, 4, 'CA'), start);
-      return Math.sign(dot(cross(a, b), along));
+      return Math.sign(dot(crossProduct(a, b), along));
     };
     const chiralVolume = (atoms: typeof right, i: number) => {
       const ca = atom(atoms, i, 'CA');
-      return dot(sub(atom(atoms, i, 'N'), ca), cross(sub(atom(atoms, i, 'C'), ca), sub(atom(atoms, i, 'CB'), ca)));
+      return dot(sub(atom(atoms, i, 'N'), ca), crossProduct(sub(atom(atoms, i, 'C'), ca), sub(atom(atoms, i, 'CB'), ca)));
     };
     // advancing along +axis, counter-clockwise seen from the tip
     expect(turnSign(right, unit)).toBe(1);

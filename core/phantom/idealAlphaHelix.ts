@@ -75,12 +75,12 @@ export function orthonormalFrame(axis: Vec3): [Vec3, Vec3, Vec3] {
   if (!(len > 0)) throw new RangeError('helix axis must be a non-zero vector');
   const w = axis.map((a) => a / len) as Vec3;
   const helper: Vec3 = Math.abs(w[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];
-  const u = cross(helper, w);
+  const u = crossProduct(helper, w);
   const ul = Math.hypot(...u);
   const un = u.map((a) => a / ul) as Vec3;
-  return [un, cross(w, un), w];
+  return [un, crossProduct(w, un), w];
 }
 
-export function cross(a: Vec3, b: Vec3): Vec3 {
+export function crossProduct(a: Vec3, b: Vec3): Vec3 {
   return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 }
