@@ -1,4 +1,5 @@
 import type { CliCommand } from '../CliCommand.js';
+import { demoCommand } from './demoCommand.js';
 import { graphCommand } from './graphCommand.js';
 import { planCommand } from './planCommand.js';
 import { protocolsCommand } from './protocolsCommand.js';
@@ -19,4 +20,5 @@ export const cliCommands: readonly CliCommand[] = [
   graphCommand,
   protocolsCommand,
   validateWorkflowCommand,
+  demoCommand,
 ];
