@@ -8,3 +8,4 @@ export * from './reportAssets.js';
 export * from './formatPrintf.js';
 export * from './reportDocument.js';
 export * from './renderReportHtml.js';
+export * from './renderReportPdf.js';
