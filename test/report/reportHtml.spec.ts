@@ -9,6 +9,14 @@ import { outputDir } from './outputDir.js';
 
 const out = outputDir('report');
 
+// Code inside page.evaluate runs in the browser; the project's type check has no DOM library,
+// so the few browser globals used there are declared loosely, for this module only.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const Image: any;
+type HTMLImageElement = any;
+type HTMLTableRowElement = any;
+
 describe('HTML report in headless Chromium', () => {
   const fixture = syntheticReport({ title: SPECIAL_TITLE });
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -45,7 +53,7 @@ describe('HTML report in headless Chromium', () => {
       const images = [...document.querySelectorAll('img')] as HTMLImageElement[];
       return {
         headings: [...document.querySelectorAll('article.section')].map((a) => ({ id: a.id, text: a.querySelector('.section-heading')?.textContent?.replace(/\s+/g, ' ').trim() })),
-        images: images.map((img) => ({ ok: img.complete && img.naturalWidth > 0, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, shown: img.getBoundingClientRect().width })),
+        images: images.map((img: any) => ({ ok: img.complete && img.naturalWidth > 0, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, shown: img.getBoundingClientRect().width })),
         svgs: document.querySelectorAll('figure.plot svg').length,
         colorBars: document.querySelectorAll('.colorbar svg').length,
         score: document.querySelector('.score')?.textContent?.replace(/\s+/g, ' ').trim(),
