@@ -17,6 +17,8 @@ export interface CliRunOptions {
   jobs?: number;
   force?: string[];
   forceDownstream?: boolean;
+  /** Run only these steps and what they need. */
+  until?: string[];
   /** One JSON summary on stdout, no progress. */
   json?: boolean;
   /** Also stream events as JSON lines to this file ("-" for stderr). */
@@ -53,6 +55,7 @@ export async function executeCliRun(options: CliRunOptions): Promise<number> {
       ...(options.jobs ? { jobs: options.jobs } : {}),
       ...(options.force ? { force: options.force } : {}),
       ...(options.forceDownstream ? { forceDownstream: true } : {}),
+      ...(options.until ? { until: options.until } : {}),
       lifeCycles,
       signal: controller.signal,
     });

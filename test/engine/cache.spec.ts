@@ -107,6 +107,13 @@ describe('step cache', () => {
     expect(outcomes(out, 2)).toEqual({});
   });
 
+  it('runs only a target and what it needs with --until', async () => {
+    const { workflow, textFile, out } = setup();
+    const result = await cli(['run', workflow, '-p', `text=${textFile}`, '--until', 'sum', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(outcomes(out, 1)).toEqual({ a: 'success', b: 'success', sum: 'success' });
+  });
+
   it('refuses a NaN in a JSON output instead of writing null', async () => {
     const dir = tempDir('vrs-cache-');
     const workflow = writeWorkflow(dir, 'wf.yaml', 'version: 1\nsteps:\n  bad:\n    protocol: test.badOutput\n');

@@ -14,6 +14,7 @@ interface PlanOptions {
   store?: string;
   step?: string[];
   downstream?: boolean;
+  until?: string[];
 }
 
 const symbols = { cached: '=', run: '▶', 'after-upstream': '…' } as const;
@@ -31,6 +32,7 @@ export const planCommand: CliCommand = {
       .option('--store <dir>', 'step store to look in (default: VRS_STORE, the config, or <out>/store)')
       .option('-s, --step <name>', 'plan as `vrs rerun --step` would (repeatable)', collect)
       .option('--downstream', 'with --step: also force what depends on it')
+      .option('--until <step>', 'plan only this step and the steps it needs (repeatable)', collect)
       .action(
         context.action(async (workflowFile: string, options: PlanOptions, command: Command) => {
           const { io } = context;
@@ -49,6 +51,7 @@ export const planCommand: CliCommand = {
             ...(store ? { store: resolve(io.cwd, store) } : {}),
             ...(options.step ? { force: options.step } : {}),
             ...(options.downstream ? { forceDownstream: true } : {}),
+            ...(options.until ? { until: options.until } : {}),
           });
           if (globals.json) {
             io.stdout.write(`${JSON.stringify({ workflow: workflow.name, steps: plans }, null, 2)}\n`);

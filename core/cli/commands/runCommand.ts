@@ -15,6 +15,7 @@ interface RunOptions {
   store?: string;
   jobs?: string;
   events?: string;
+  until?: string[];
 }
 
 export const runCommand: CliCommand = {
@@ -28,6 +29,7 @@ export const runCommand: CliCommand = {
       .option('--params-file <file>', 'YAML or JSON file of workflow parameters (--param wins)')
       .requiredOption('-o, --out <dir>', 'run folder (created; an existing one is continued)')
       .option('--store <dir>', 'shared step store (default: VRS_STORE, the config, or <out>/store)')
+      .option('--until <step>', 'run only this step and the steps it needs (repeatable)', collect)
       .option('-j, --jobs <n>', 'steps running at once (default: available cores)')
       .option('--events <file>', 'also write every event as JSON lines to this file ("-": stderr)')
       .action(
@@ -49,6 +51,7 @@ export const runCommand: CliCommand = {
             ...(jobs ? { jobs } : {}),
             ...(globals.json ? { json: true } : {}),
             ...(options.events ? { events: options.events } : {}),
+            ...(options.until ? { until: options.until } : {}),
           });
         }),
       );

@@ -10,6 +10,7 @@ import type { Workflow } from '../workflow/Workflow.js';
 import { bindStepParams } from './bindStepParams.js';
 import { explainKeyChange } from './explainKeyChange.js';
 import { forcedSteps } from './forcedSteps.js';
+import { selectSteps } from './selectSteps.js';
 import { stepKeyMaterial } from './stepKeyMaterial.js';
 
 /** What a run would do with a step, and why. */
@@ -36,6 +37,8 @@ export interface PlanWorkflowOptions {
   store?: string;
   force?: readonly string[];
   forceDownstream?: boolean;
+  /** Plan only these steps and what they need. */
+  until?: readonly string[];
 }
 
 /**
@@ -56,7 +59,8 @@ export async function planWorkflow(options: PlanWorkflowOptions): Promise<StepPl
 
   const plans = new Map<string, StepPlan>();
   const outputs = new Map<string, Record<string, ArtifactRef>>();
-  for (const name of workflow.order) {
+  const selected = selectSteps(workflow, options.until);
+  for (const name of selected) {
     const step = workflow.steps.find((candidate) => candidate.name === name)!;
     const protocol = step.protocol;
     const pendingUpstream = step.upstream.filter((upstream) => plans.get(upstream)!.action !== 'cached');
@@ -101,5 +105,5 @@ export async function planWorkflow(options: PlanWorkflowOptions): Promise<StepPl
     else reasons = ['no stored result for these inputs and params'];
     plans.set(name, { step: name, protocol: protocol.id, action: 'run', key, reasons });
   }
-  return workflow.steps.map((step) => plans.get(step.name)!);
+  return workflow.steps.filter((step) => plans.has(step.name)).map((step) => plans.get(step.name)!);
 }

@@ -29,6 +29,7 @@ import type { RunSummary, StepReport } from './RunSummary.js';
 import type { StepRequest } from './StepRequest.js';
 import { stepKeyMaterial } from './stepKeyMaterial.js';
 import { forcedSteps } from './forcedSteps.js';
+import { selectSteps } from './selectSteps.js';
 
 export interface RunWorkflowOptions {
   workflow: Workflow;
@@ -44,6 +45,8 @@ export interface RunWorkflowOptions {
   force?: readonly string[];
   /** Also force every step downstream of the forced ones. */
   forceDownstream?: boolean;
+  /** Run only these steps and what they need (default: every step). */
+  until?: readonly string[];
   lifeCycles?: readonly LifeCycle[];
   signal?: AbortSignal;
 }
@@ -67,7 +70,9 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
   const { workflow, registry, params } = options;
   const started = performance.now();
   const stepParams = bindStepParams(workflow, params);
+  const selected = selectSteps(workflow, options.until);
   const forced = forcedSteps(workflow, options.force ?? [], options.forceDownstream ?? false);
+  for (const name of forced) if (!selected.includes(name)) forced.delete(name);
   const jobs = options.jobs ?? availableParallelism();
   const signal = options.signal ?? new AbortController().signal;
 
@@ -98,7 +103,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
 
     const events = new CompositeLifeCycle([new JournalLifeCycle(runDir, attempt), ...(options.lifeCycles ?? [])]);
     if (staleHolder) runDir.appendJournal({ time: now, attempt, event: 'run:recovered', previousAttempt: staleHolder.attempt, previousPid: staleHolder.pid, abandonedWorkspaces: abandoned });
-    events.emit('run:start', { runDir: runDir.dir, workflow: workflow.name, attempt, steps: workflow.order, jobs, forced: [...forced] });
+    events.emit('run:start', { runDir: runDir.dir, workflow: workflow.name, attempt, steps: selected, jobs, forced: [...forced] });
 
     const semaphore = new PrioritySemaphore(jobs);
     const priority = descendantCounts(workflow);
@@ -255,7 +260,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       }
     };
 
-    const finals = await Promise.all(workflow.order.map(async (name) => [name, await settle(name)] as const));
+    const finals = await Promise.all(selected.map(async (name) => [name, await settle(name)] as const));
     const counts: Record<StepOutcome, number> = { cached: 0, success: 0, failed: 0, skipped: 0 };
     const outcomes: Record<string, StepOutcome> = {};
     for (const [name, state] of finals) {
@@ -276,7 +281,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       status,
       durationMs,
       counts,
-      steps: workflow.steps.map((step) => reports.get(step.name)!),
+      steps: workflow.steps.filter((step) => reports.has(step.name)).map((step) => reports.get(step.name)!),
       published,
     };
   } finally {
