@@ -491,7 +491,9 @@ function sectionBody(flow: PdfFlow, s: DocSection, standalone: boolean, images: 
     label(flow, 'Automatic criteria');
     flow.paragraph([flow.run(s.criteria)], { spaceAfter: 2 });
   }
-  flow.ensure(30 + (s.warnings.length ? 20 : 0));
+  // Keep the status line with the first lines of its first warning.
+  const firstWarning = s.warnings.length ? Math.min(2, flow.wrap([flow.run(s.warnings[0]!, { font: flow.fonts.bold })], CONTENT_WIDTH - 22).length) * BODY * 1.45 : 0;
+  flow.ensure(34 + firstWarning);
   flow.y += 6;
   flow.rule();
   flow.y += 6;
