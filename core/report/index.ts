@@ -9,3 +9,4 @@ export * from './formatPrintf.js';
 export * from './reportDocument.js';
 export * from './renderReportHtml.js';
 export * from './renderReportPdf.js';
+export * from './writeReportFiles.js';
