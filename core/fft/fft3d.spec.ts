@@ -235,6 +235,28 @@ describe('threaded transforms', () => {
     expect(maxDiff(await irfft3d(fromShared, dims, { threads: 2, overwriteInput: true }), back)).toBe(0);
   });
 
+  it.each([[2, 160, 120], [3, 120, 100], [1, 200, 200]] as Vec3[])('c2r of %i×%i×%i (rows too short to pack in parallel) matches the single-thread result', async (...dims) => {
+    const real = seededUniform(volume(dims), 6);
+    const spectrum = rfft3dSync(real, dims);
+    const expected = irfft3dSync(spectrum, dims);
+    const threaded = await irfft3d(spectrum, dims, { threads: 2 });
+    expect(threaded.length).toBe(volume(dims));
+    expect(maxDiff(threaded, expected)).toBe(0);
+    expect(maxDiff(threaded, real)).toBeLessThan(1e-14);
+  });
+
+  it('c2r with overwriteInput returns the result in the spectrum memory; with out, in out', async () => {
+    const dims: Vec3 = [40, 36, 30];
+    const real = seededUniform(volume(dims), 8);
+    const spectrum = shared(rfft3dSync(real, dims));
+    const out = new Float64Array(volume(dims));
+    expect(await irfft3d(Float64Array.from(spectrum), dims, { threads: 2, out })).toBe(out);
+    const inPlace = await irfft3d(spectrum, dims, { threads: 2, overwriteInput: true });
+    expect(inPlace.buffer).toBe(spectrum.buffer);
+    expect(maxDiff(inPlace, out)).toBe(0);
+    expect(maxDiff(out, real)).toBeLessThan(1e-14);
+  });
+
   it('complex transforms on 3 threads are identical to the single-thread result', async () => {
     const dims: Vec3 = [40, 33, 27];
     const data = seededUniform(2 * volume(dims), 17);

@@ -1,6 +1,8 @@
+import { isSharedArray, sharedFloat64Array } from '../parallel/index.js';
 import type { Vec3 } from '../volume/index.js';
-import { checkDims, checkLength, isShared, normScale, sharedFloat64, threadsFor, type Fft3dOptions } from './fft3dOptions.js';
-import { runFft3dPhasesSync, runFft3dPhasesThreaded, type Fft3dPhase } from './runFft3dStages.js';
+import { checkDims, checkLength, normScale, partsFor, threadsFor, type Fft3dOptions } from './fft3dOptions.js';
+import type { Fft3dStage, PassStage } from './fft3dStage.js';
+import { runFft3dStagesSync, runFft3dStagesThreaded, splitStage } from './runFft3dStages.js';
 
 /**
  * 3D complex FFT (numpy.fft.fftn) of an interleaved complex [nz][ny][nx] grid (x fastest).
@@ -30,13 +32,17 @@ async function complex3d(data: Float64Array, dims: Vec3, opts: Fft3dOptions, sig
   const threads = threadsFor(opts, voxels);
   if (threads === 1) return complex3dSync(data, dims, opts, sign);
   const target = opts.overwriteInput === true ? data : opts.out;
-  const dst = target !== undefined && isShared(target) ? target : sharedFloat64(data.length);
-  let src = data;
-  if (!isShared(data)) {
-    if (dst !== data) dst.set(data);
-    src = dst;
-  }
-  await runFft3dPhasesThreaded(phases(src, dst, dims, sign, scale), threads);
+  const dst = target !== undefined && isSharedArray(target) ? target : sharedFloat64Array(data.length);
+  const inputShared = isSharedArray(data);
+  const rowStride = 2 * dims[0];
+  const phases = passes(inputShared ? data : dst, dst, dims, sign, scale, partsFor(threads) * (inputShared ? 1 : 2));
+  const copyRows = (stage: Fft3dStage): void => {
+    const { from, to } = stage as PassStage;
+    const start = from * dims[1] * rowStride;
+    const end = to * dims[1] * rowStride;
+    dst.set(data.subarray(start, end), start);
+  };
+  await runFft3dStagesThreaded(phases, threads, inputShared ? undefined : copyRows);
   if (target !== undefined && target !== dst) {
     target.set(dst);
     return target;
@@ -47,7 +53,7 @@ async function complex3d(data: Float64Array, dims: Vec3, opts: Fft3dOptions, sig
 function complex3dSync(data: Float64Array, dims: Vec3, opts: Fft3dOptions, sign: -1 | 1): Float64Array {
   const { scale } = prepare(data, dims, opts, sign);
   const dst = opts.overwriteInput === true ? data : (opts.out ?? new Float64Array(data.length));
-  runFft3dPhasesSync(phases(data, dst, dims, sign, scale));
+  runFft3dStagesSync(passes(data, dst, dims, sign, scale, 1));
   return dst;
 }
 
@@ -60,10 +66,11 @@ function prepare(data: Float64Array, dims: Vec3, opts: Fft3dOptions, sign: -1 | 
   return { voxels, scale: normScale(opts.norm, sign, voxels) };
 }
 
-function phases(src: Float64Array, dst: Float64Array, dims: Vec3, sign: -1 | 1, scale: number): Fft3dPhase[] {
-  const [nx] = dims;
+/** x and y passes plane by plane (src → dst), then the z pass in dst. */
+function passes(src: Float64Array, dst: Float64Array, dims: Vec3, sign: -1 | 1, scale: number, parts: number): PassStage[][] {
+  const rowStride = 2 * dims[0];
   return [
-    { kind: 'c2c-planes', dims, extent: dims[2], sign, scale: 1, src, srcRowStride: 2 * nx, dst, rowLength: nx },
-    { kind: 'columns', dims, extent: dims[1], sign, scale, src: dst, srcRowStride: 2 * nx, dst, rowLength: nx },
+    splitStage({ kind: 'c2c-planes', dims, sign, scale: 1, src, srcRowStride: rowStride, dst, dstRowStride: rowStride, rowLength: dims[0] }, dims[2], parts),
+    splitStage({ kind: 'columns', dims, sign, scale, src: dst, srcRowStride: rowStride, dst, dstRowStride: rowStride, rowLength: dims[0] }, dims[1], parts),
   ];
 }

@@ -58,10 +58,7 @@ export function threadsFor(opts: Fft3dOptions, voxels: number): number {
   return voxels < MIN_PARALLEL_VOXELS ? 1 : threads;
 }
 
-export function isShared(array: ArrayBufferView): boolean {
-  return typeof SharedArrayBuffer !== 'undefined' && array.buffer instanceof SharedArrayBuffer;
-}
-
-export function sharedFloat64(length: number): Float64Array {
-  return new Float64Array(new SharedArrayBuffer(8 * length));
+/** Stages per phase for `threads` threads: a few per thread balance uneven progress. */
+export function partsFor(threads: number): number {
+  return 2 * threads;
 }

@@ -4,18 +4,22 @@ import { fftPlanFor } from './fftPlanFor.js';
 import { realFftPlanFor } from './realFftPlanFor.js';
 
 /**
- * One unit of a 3D transform, runnable in the main thread or a worker (all fields are
- * structured-cloneable; arrays on SharedArrayBuffer are shared, not copied).
- *
- * - 'r2c-planes': for z-planes [from, to): real rows of src (row stride srcRowStride) → half-spectrum
- *   rows of dst (x pass), then the y pass in dst.
- * - 'c2c-planes': the same with complex rows (x pass src → dst, y pass in dst).
- * - 'c2r-planes': y pass in src (a half spectrum, overwritten), then complex → real rows into dst
- *   (row stride nx), multiplied by scale.
- * - 'columns': the z pass for rows y in [from, to) of a complex array of `rowLength` complex
- *   numbers per row, src → dst (may be the same array), multiplied by scale.
+ * One unit of a 3D transform, run in the main thread or in a worker (all fields are
+ * structured-cloneable; arrays on SharedArrayBuffers are shared, not copied).
  */
-export interface Fft3dStage {
+export type Fft3dStage = PassStage | CompactStage;
+
+/**
+ * Passes over the z-planes [from, to) or, for 'columns', over the rows y in [from, to):
+ * - 'r2c-planes': real rows of src (stride srcRowStride) → half-spectrum rows of dst (stride
+ *   dstRowStride) along x, then the y pass in dst. src may be dst with the same stride (in place).
+ * - 'c2c-planes': the same for complex rows.
+ * - 'c2r-planes': the y pass in src (a half spectrum, overwritten), then complex → real rows
+ *   (times scale) into dst, which may be src itself with dstRowStride = srcRowStride.
+ * - 'columns': the z pass of a complex array with `rowLength` complex numbers per row, src → dst
+ *   (may be the same array), times scale.
+ */
+export interface PassStage {
   kind: 'r2c-planes' | 'c2c-planes' | 'c2r-planes' | 'columns';
   dims: Vec3;
   from: number;
@@ -25,33 +29,61 @@ export interface Fft3dStage {
   src: Float64Array | Float32Array;
   srcRowStride: number;
   dst: Float64Array;
+  dstRowStride: number;
   rowLength: number;
 }
 
+/**
+ * Compaction of rows stored with stride rowStride to stride rowLength, in place, for the rows
+ * [from, to) of one chunk (see compactionPlan): 'compact-save' copies the chunk's head rows
+ * [from, headEnd) to scratch, 'compact-move' moves rows [headEnd, to), 'compact-restore' writes
+ * the saved head rows to their places. Each step must finish in every chunk before the next.
+ */
+export interface CompactStage {
+  kind: 'compact-save' | 'compact-move' | 'compact-restore';
+  data: Float64Array;
+  rowLength: number;
+  rowStride: number;
+  from: number;
+  to: number;
+  headEnd: number;
+  scratch: Float64Array;
+  scratchOffset: number;
+}
+
 export function runFft3dStage(stage: Fft3dStage): void {
+  switch (stage.kind) {
+    case 'compact-save':
+    case 'compact-move':
+    case 'compact-restore':
+      return runCompactStage(stage);
+    default:
+      return runPassStage(stage);
+  }
+}
+
+function runPassStage(stage: PassStage): void {
   const [nx, ny, nz] = stage.dims;
-  const { from, to, sign, scale, src, dst, srcRowStride } = stage;
+  const { from, to, sign, scale, src, dst, srcRowStride, dstRowStride } = stage;
   switch (stage.kind) {
     case 'r2c-planes': {
       const real = realFftPlanFor(nx);
       const yPlan = fftPlanFor(ny);
-      const rowStride = 2 * real.bins;
       for (let z = from; z < to; z++) {
-        const plane = z * ny * rowStride;
-        real.forwardRows(src, z * ny * srcRowStride, srcRowStride, dst, plane, rowStride, ny, 1);
-        transformColumns(yPlan, dst, plane, dst, plane, rowStride, real.bins, sign, 1);
+        const plane = z * ny * dstRowStride;
+        real.forwardRows(src, z * ny * srcRowStride, srcRowStride, dst, plane, dstRowStride, ny, 1);
+        transformColumns(yPlan, dst, plane, dst, plane, dstRowStride, real.bins, sign, 1);
       }
       return;
     }
     case 'c2c-planes': {
       const xPlan = fftPlanFor(nx);
       const yPlan = fftPlanFor(ny);
-      const rowStride = 2 * nx;
       const source = asFloat64(src);
       for (let z = from; z < to; z++) {
-        const plane = z * ny * rowStride;
-        transformRows(xPlan, source, z * ny * srcRowStride, srcRowStride, dst, plane, rowStride, ny, sign, 1);
-        transformColumns(yPlan, dst, plane, dst, plane, rowStride, nx, sign, 1);
+        const plane = z * ny * dstRowStride;
+        transformRows(xPlan, source, z * ny * srcRowStride, srcRowStride, dst, plane, dstRowStride, ny, sign, 1);
+        transformColumns(yPlan, dst, plane, dst, plane, dstRowStride, nx, sign, 1);
       }
       return;
     }
@@ -62,20 +94,37 @@ export function runFft3dStage(stage: Fft3dStage): void {
       for (let z = from; z < to; z++) {
         const plane = z * ny * srcRowStride;
         transformColumns(yPlan, source, plane, source, plane, srcRowStride, real.bins, sign, 1);
-        real.inverseRows(source, plane, srcRowStride, dst, z * ny * nx, nx, ny, scale);
+        real.inverseRows(source, plane, srcRowStride, dst, z * ny * dstRowStride, dstRowStride, ny, scale);
       }
       return;
     }
     case 'columns': {
       const zPlan = fftPlanFor(nz);
       const source = asFloat64(src);
-      const rowStride = 2 * stage.rowLength;
-      const planeStride = ny * rowStride;
+      const planeStride = ny * srcRowStride;
       for (let y = from; y < to; y++) {
-        transformColumns(zPlan, source, y * rowStride, dst, y * rowStride, planeStride, stage.rowLength, sign, scale);
+        transformColumns(zPlan, source, y * srcRowStride, dst, y * srcRowStride, planeStride, stage.rowLength, sign, scale);
       }
       return;
     }
+  }
+}
+
+function runCompactStage(stage: CompactStage): void {
+  const { data, rowLength, rowStride, from, to, headEnd, scratch, scratchOffset } = stage;
+  switch (stage.kind) {
+    case 'compact-save':
+      for (let r = from; r < headEnd; r++) {
+        scratch.set(data.subarray(r * rowStride, r * rowStride + rowLength), scratchOffset + (r - from) * rowLength);
+      }
+      return;
+    case 'compact-move':
+      // Moving rows forward in increasing order never overwrites a row not yet moved.
+      for (let r = headEnd; r < to; r++) data.copyWithin(r * rowLength, r * rowStride, r * rowStride + rowLength);
+      return;
+    case 'compact-restore':
+      data.set(scratch.subarray(scratchOffset, scratchOffset + (headEnd - from) * rowLength), from * rowLength);
+      return;
   }
 }
 

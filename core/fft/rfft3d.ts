@@ -1,29 +1,31 @@
+import { isSharedArray, sharedFloat64Array } from '../parallel/index.js';
 import type { Vec3 } from '../volume/index.js';
-import { checkDims, checkLength, halfSpectrumDims, isShared, normScale, sharedFloat64, threadsFor, type Fft3dOptions } from './fft3dOptions.js';
-import { runFft3dPhasesSync, runFft3dPhasesThreaded, type Fft3dPhase } from './runFft3dStages.js';
+import { checkDims, checkLength, halfSpectrumDims, normScale, partsFor, threadsFor, type Fft3dOptions } from './fft3dOptions.js';
+import type { Fft3dStage, PassStage } from './fft3dStage.js';
+import { runFft3dStagesSync, runFft3dStagesThreaded, splitStage } from './runFft3dStages.js';
 
 /**
  * 3D real-to-complex FFT of a [nz][ny][nx] grid (x fastest), as numpy.fft.rfftn or FFTW r2c.
  * Returns the half spectrum [nz][ny][floor(nx/2)+1] as interleaved complex float64: bin (kx, ky, kz)
- * is at 2·((kz·ny + ky)·(floor(nx/2)+1) + kx). The input is not modified. Runs on worker threads.
+ * is at 2·((kz·ny + ky)·(floor(nx/2)+1) + kx). The input is not modified. Runs on worker threads;
+ * the result then lives in a SharedArrayBuffer.
  */
 export async function rfft3d(real: Float32Array | Float64Array, dims: Vec3, opts: Fft3dOptions = {}): Promise<Float64Array> {
   const { voxels, length, scale } = prepare(real, dims, opts);
   const threads = threadsFor(opts, voxels);
   if (threads === 1) return rfft3dSync(real, dims, opts);
-  const out = opts.out !== undefined && isShared(opts.out) ? opts.out : sharedFloat64(length);
-  const [nx, ny, nz] = dims;
-  const rowStride = 2 * (Math.floor(nx / 2) + 1);
-  let src: Float32Array | Float64Array = real;
-  let srcRowStride = nx;
-  if (!isShared(real)) {
-    // Workers can only read shared memory: copy each real row into its (longer) spectrum row and
-    // transform in place, which costs no extra memory.
-    for (let row = 0; row < ny * nz; row++) out.set(real.subarray(row * nx, row * nx + nx), row * rowStride);
-    src = out;
-    srcRowStride = rowStride;
-  }
-  await runFft3dPhasesThreaded(phases(src, srcRowStride, out, dims, scale), threads);
+  const out = opts.out !== undefined && isSharedArray(opts.out) ? opts.out : sharedFloat64Array(length);
+  const [nx, ny] = dims;
+  const rowStride = length / (ny * dims[2]);
+  const inputShared = isSharedArray(real);
+  // Workers only see shared memory: a private input is copied, plane range by plane range, into
+  // its own (longer) spectrum rows and transformed there in place, which needs no extra memory.
+  const phases = passes(inputShared ? real : out, inputShared ? nx : rowStride, out, dims, scale, partsFor(threads) * (inputShared ? 1 : 2));
+  const copyRows = (stage: Fft3dStage): void => {
+    const { from, to } = stage as PassStage;
+    for (let row = from * ny; row < to * ny; row++) out.set(real.subarray(row * nx, row * nx + nx), row * rowStride);
+  };
+  await runFft3dStagesThreaded(phases, threads, inputShared ? undefined : copyRows);
   if (opts.out !== undefined && opts.out !== out) {
     opts.out.set(out);
     return opts.out;
@@ -35,7 +37,7 @@ export async function rfft3d(real: Float32Array | Float64Array, dims: Vec3, opts
 export function rfft3dSync(real: Float32Array | Float64Array, dims: Vec3, opts: Omit<Fft3dOptions, 'threads'> = {}): Float64Array {
   const { length, scale } = prepare(real, dims, opts);
   const out = opts.out ?? new Float64Array(length);
-  runFft3dPhasesSync(phases(real, dims[0], out, dims, scale));
+  runFft3dStagesSync(passes(real, dims[0], out, dims, scale, 1));
   return out;
 }
 
@@ -49,10 +51,12 @@ function prepare(real: Float32Array | Float64Array, dims: Vec3, opts: Fft3dOptio
   return { voxels, length, scale: normScale(opts.norm, -1, voxels) };
 }
 
-function phases(src: Float32Array | Float64Array, srcRowStride: number, out: Float64Array, dims: Vec3, scale: number): Fft3dPhase[] {
+/** x and y passes plane by plane, then the z pass row range by row range. */
+function passes(src: Float32Array | Float64Array, srcRowStride: number, out: Float64Array, dims: Vec3, scale: number, parts: number): PassStage[][] {
   const bins = Math.floor(dims[0] / 2) + 1;
+  const rowStride = 2 * bins;
   return [
-    { kind: 'r2c-planes', dims, extent: dims[2], sign: -1, scale: 1, src, srcRowStride, dst: out, rowLength: bins },
-    { kind: 'columns', dims, extent: dims[1], sign: -1, scale, src: out, srcRowStride: 2 * bins, dst: out, rowLength: bins },
+    splitStage({ kind: 'r2c-planes', dims, sign: -1, scale: 1, src, srcRowStride, dst: out, dstRowStride: rowStride, rowLength: bins }, dims[2], parts),
+    splitStage({ kind: 'columns', dims, sign: -1, scale, src: out, srcRowStride: rowStride, dst: out, dstRowStride: rowStride, rowLength: bins }, dims[1], parts),
   ];
 }

@@ -1,29 +1,51 @@
-import type { Fft3dStage } from './fft3dStage.js';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Fft3dStage, PassStage } from './fft3dStage.js';
 import { runFft3dStage } from './fft3dStage.js';
 import { fftWorkerPool } from './fftWorkerPool.js';
 
-/** A stage over its whole range: `from`, `to` are filled in per part. */
-export type Fft3dPhase = Omit<Fft3dStage, 'from' | 'to'> & { extent: number };
+/** Splits a pass over `extent` planes or rows into `parts` contiguous ranges. */
+export function splitStage(stage: Omit<PassStage, 'from' | 'to'>, extent: number, parts: number): PassStage[] {
+  const count = Math.max(1, Math.min(extent, parts));
+  return Array.from({ length: count }, (_, p) => ({
+    ...stage,
+    from: Math.floor((p * extent) / count),
+    to: Math.floor(((p + 1) * extent) / count),
+  }));
+}
 
 /** Runs the phases one after the other in the calling thread. */
-export function runFft3dPhasesSync(phases: readonly Fft3dPhase[]): void {
-  for (const { extent, ...stage } of phases) runFft3dStage({ ...stage, from: 0, to: extent });
+export function runFft3dStagesSync(phases: readonly (readonly Fft3dStage[])[]): void {
+  for (const phase of phases) for (const stage of phase) runFft3dStage(stage);
 }
 
 /**
- * Runs the phases one after the other, each split into contiguous ranges over the worker pool;
- * every phase waits for the previous one (the passes along different axes depend on each other).
- * All arrays must be on SharedArrayBuffers.
+ * Runs the phases one after the other, the stages of a phase in parallel on the worker pool; a
+ * phase starts when the previous one is complete (passes along different axes depend on each
+ * other). All arrays must be on SharedArrayBuffers. `prepareFirst`, when given, runs in this thread
+ * just before each stage of the first phase is sent (e.g. copying that stage's input into shared
+ * memory), so preparing one stage overlaps with the workers computing the previous ones.
  */
-export async function runFft3dPhasesThreaded(phases: readonly Fft3dPhase[], threads: number): Promise<void> {
+export async function runFft3dStagesThreaded(
+  phases: readonly (readonly Fft3dStage[])[], threads: number, prepareFirst?: (stage: Fft3dStage) => void,
+): Promise<void> {
   const pool = await fftWorkerPool(threads);
-  for (const { extent, ...stage } of phases) {
-    // Two parts per thread balance the load when one thread is slowed down.
-    const parts = Math.min(extent, 2 * threads);
-    const tasks: Fft3dStage[] = [];
-    for (let p = 0; p < parts; p++) {
-      tasks.push({ ...stage, from: Math.floor((p * extent) / parts), to: Math.floor(((p + 1) * extent) / parts) });
+  for (const [index, phase] of phases.entries()) {
+    if (index > 0 || prepareFirst === undefined) {
+      await pool.runAll(phase);
+      continue;
     }
-    await pool.runAll(tasks);
+    const running: Promise<null>[] = [];
+    try {
+      for (const stage of phase) {
+        prepareFirst(stage);
+        running.push(pool.run(stage));
+        await yieldToEventLoop(); // lets the pool hand finished workers their next stage
+      }
+    } finally {
+      // Never leave a stage running on memory the caller may reuse after an error.
+      const results = await Promise.allSettled(running);
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
+    }
   }
 }

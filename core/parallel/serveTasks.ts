@@ -1,4 +1,14 @@
 import { parentPort } from 'node:worker_threads';
+import { collectGarbage } from './collectGarbage.js';
+
+/**
+ * A task's shared arrays stay alive in the worker until the worker's next GC, and a worker that
+ * allocates little rarely collects on its own (see collectGarbage). After tasks that together
+ * carried this many shared bytes the worker runs a young-generation GC, which frees the arrays of
+ * tasks that did not allocate much themselves; after many more, a full one catches the rest.
+ */
+const SHARED_BYTES_BEFORE_MINOR_GC = 32 * 1024 * 1024;
+const SHARED_BYTES_BEFORE_FULL_GC = 2048 * 1024 * 1024;
 
 /** What a worker posts back for each task (see WorkerPool). */
 export type TaskReply<Result> =
@@ -12,7 +22,12 @@ export type TaskReply<Result> =
 export function serveTasks<Task, Result>(handle: (task: Task) => Result | Promise<Result>): void {
   const port = parentPort;
   if (port === null) throw new Error('serveTasks must be called inside a worker thread');
+  let sinceMinor = 0;
+  let sinceFull = 0;
   port.on('message', (task: Task) => {
+    const shared = sharedBytesIn(task);
+    sinceMinor += shared;
+    sinceFull += shared;
     void (async () => {
       let reply: TaskReply<Result>;
       try {
@@ -22,6 +37,24 @@ export function serveTasks<Task, Result>(handle: (task: Task) => Result | Promis
         reply = { ok: false, error: { name: error.name, message: error.message, stack: error.stack } };
       }
       port.postMessage(reply);
+      // After the reply, so that the pool is not kept waiting.
+      if (sinceFull >= SHARED_BYTES_BEFORE_FULL_GC) {
+        sinceFull = sinceMinor = 0;
+        setImmediate(() => collectGarbage('full'));
+      } else if (sinceMinor >= SHARED_BYTES_BEFORE_MINOR_GC) {
+        sinceMinor = 0;
+        setImmediate(() => collectGarbage('minor'));
+      }
     })();
   });
+}
+
+/** Bytes of the shared typed arrays among the task's own fields (where kernels put their data). */
+function sharedBytesIn(task: unknown): number {
+  if (task === null || typeof task !== 'object') return 0;
+  let bytes = 0;
+  for (const value of Object.values(task as Record<string, unknown>)) {
+    if (ArrayBuffer.isView(value) && value.buffer instanceof SharedArrayBuffer) bytes += value.buffer.byteLength;
+  }
+  return bytes;
 }
