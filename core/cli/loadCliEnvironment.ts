@@ -18,7 +18,3 @@ export async function loadCliEnvironment(globals: GlobalOptions, io: CliIo): Pro
   return { config, registry: await loadProtocolRegistry([...new Set(modules)]) };
 }
 
-/** A registry from exactly these modules (resume and rerun load what the run used). */
-export async function loadRecordedRegistry(modules: readonly string[]): Promise<ProtocolRegistry> {
-  return loadProtocolRegistry(modules);
-}

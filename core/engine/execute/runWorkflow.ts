@@ -2,7 +2,6 @@ import { availableParallelism, hostname } from 'node:os';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { SectionResult } from '../../report/index.js';
 import { CompositeLifeCycle } from '../lifecycle/CompositeLifeCycle.js';
 import type { StepOutcome } from '../lifecycle/EngineEvents.js';
 import type { LifeCycle } from '../lifecycle/LifeCycle.js';
@@ -13,9 +12,7 @@ import type { AnyParamValue } from '../protocol/ParamSpec.js';
 import { JournalLifeCycle } from '../run/JournalLifeCycle.js';
 import { RunDir } from '../run/RunDir.js';
 import type { RunRecord } from '../run/RunRecord.js';
-import { canonicalJson } from '../store/canonicalJson.js';
 import { computeStepKey } from '../store/computeStepKey.js';
-import { hashBytes } from '../store/hashFile.js';
 import { storeFormat, type ArtifactRecord, type StepManifest } from '../store/StepManifest.js';
 import { StepStore } from '../store/StepStore.js';
 import { flattenWorkflow } from '../workflow/flattenWorkflow.js';
@@ -30,6 +27,8 @@ import type { StepRequest } from './StepRequest.js';
 import { stepKeyMaterial } from './stepKeyMaterial.js';
 import { forcedSteps } from './forcedSteps.js';
 import { selectSteps } from './selectSteps.js';
+import { failurePlaceholder } from './failurePlaceholder.js';
+import { descendantCounts } from './descendantCounts.js';
 
 export interface RunWorkflowOptions {
   workflow: Workflow;
@@ -160,7 +159,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
           if (producer.outcome === 'failed' || producer.outcome === 'skipped') {
             const why = producer.outcome === 'failed' ? `step ${source.step} failed: ${producer.reason}` : `step ${source.step} was skipped: ${producer.reason}`;
             if (!spec.tolerateFailure) return skip(`upstream ${why}`);
-            if (spec.kind === 'section') refs.push(placeholderRef(stepByName.get(source.step)!, source.port, why));
+            if (spec.kind === 'section') refs.push(failurePlaceholder(stepByName.get(source.step)!, source.port, why));
             continue;
           }
           const artifact = producer.outputs[source.port];
@@ -295,41 +294,6 @@ function outputRefs(step: string, dir: string, records: Record<string, ArtifactR
 
 function outputPaths(refs: Record<string, ArtifactRef>): Record<string, string> {
   return Object.fromEntries(Object.entries(refs).map(([port, ref]) => [port, ref.path]));
-}
-
-/** The section standing in for one a failed or skipped step would have produced. */
-function placeholderRef(producer: WorkflowStep, port: string, reason: string): ArtifactRef {
-  const identity = producer.protocol.section;
-  const section: SectionResult = {
-    id: identity?.id ?? producer.name,
-    level: identity?.level ?? '?',
-    title: identity?.title ?? producer.protocol.title,
-    method: producer.protocol.title,
-    status: 'failed',
-    reason: `could not be measured: ${reason}`,
-    warnings: [],
-    metrics: {},
-  };
-  return { kind: 'section', path: '', digest: hashBytes(canonicalJson(section)), producer: { step: producer.name, port }, failure: { reason, section } };
-}
-
-/** How many steps depend, directly or not, on each step: the scheduler starts those first. */
-function descendantCounts(workflow: Workflow): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const name of [...workflow.order].reverse()) {
-    const seen = new Set<string>();
-    const visit = (node: string) => {
-      for (const next of workflow.downstream.get(node) ?? []) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          visit(next);
-        }
-      }
-    };
-    visit(name);
-    counts.set(name, seen.size);
-  }
-  return counts;
 }
 
 function writeWorkflowCopy(runDir: RunDir, workflow: Workflow): void {
