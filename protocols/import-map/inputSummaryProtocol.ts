@@ -12,7 +12,7 @@ export const inputSummaryProtocol = defineProtocol({
   description: 'The report section describing the input map as read.',
   section: { id: 'input', level: 'input', title: 'Input data' },
   params: {
-    threshold: { type: 'number', description: 'Contour level given by the user (Å⁻³ units of the map).' },
+    threshold: { type: 'number', description: 'Contour level given by the user, in the density units of the map.' },
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å.' },
   },
   inputs: {

@@ -57,6 +57,10 @@ export async function planWorkflow(options: PlanWorkflowOptions): Promise<StepPl
   // Without a store, digests are still remembered (in the temp folder) so planning twice stays cheap.
   const digests = store?.digests ?? new FileDigestCache(join(tmpdir(), 'vrs-digests'));
 
+  const lookupPrevious = (name: string) => {
+    const previousKey = record?.steps[name]?.key;
+    return previousKey ? store?.lookup(previousKey) : undefined;
+  };
   const plans = new Map<string, StepPlan>();
   const outputs = new Map<string, Record<string, ArtifactRef>>();
   const selected = selectSteps(workflow, options.until);
@@ -69,7 +73,18 @@ export async function planWorkflow(options: PlanWorkflowOptions): Promise<StepPl
       continue;
     }
     if (pendingUpstream.length > 0) {
-      plans.set(name, { step: name, protocol: protocol.id, action: 'after-upstream', reasons: pendingUpstream.map((upstream) => `waits for ${upstream}; taken from the store if its outputs come out unchanged`) });
+      const waits = pendingUpstream.map((upstream) => `waits for ${upstream}`);
+      // Inputs are unknown until upstream steps run, but changed params or versions already decide.
+      const previous = lookupPrevious(name);
+      if (previous) {
+        const material = await stepKeyMaterial(protocol, stepParams.get(name)!, {}, digests);
+        const changes = explainKeyChange({ ...previous.manifest.material, inputs: {} }, material).filter((reason) => reason !== 'key changed');
+        if (changes.length > 0) {
+          plans.set(name, { step: name, protocol: protocol.id, action: 'run', reasons: [...changes, ...waits] });
+          continue;
+        }
+      }
+      plans.set(name, { step: name, protocol: protocol.id, action: 'after-upstream', reasons: waits.map((wait) => `${wait}; taken from the store if its outputs come out unchanged`) });
       continue;
     }
     const inputs: Record<string, ArtifactRef[]> = {};
@@ -95,7 +110,7 @@ export async function planWorkflow(options: PlanWorkflowOptions): Promise<StepPl
       continue;
     }
     const previousKey = record?.steps[name]?.key;
-    const previous = previousKey ? store?.lookup(previousKey) : undefined;
+    const previous = lookupPrevious(name);
     let reasons: string[];
     if (!store) reasons = ['no store to look in (give --out of an earlier run, or --store)'];
     else if (previous) reasons = explainKeyChange(previous.manifest.material, material);
