@@ -21,3 +21,4 @@ export * from './bsplineCoefficients.js';
 export * from './bsplineResize.js';
 export * from './fourierResize.js';
 export * from './resizeToVoxelSize.js';
+export * from './locspiral/index.js';

@@ -1,0 +1,224 @@
+import { digitalFrequency, halfSpectrumDims, ifft3dSync, irfft3d, irfft3dSync, rfft3d } from '../../fft/index.js';
+import { sharedFloat64Array } from '../../parallel/index.js';
+import type { Vec3 } from '../../volume/index.js';
+
+export interface SpiralAmplitudeOptions {
+  /**
+   * What to do with the Riesz terms on the Nyquist planes of even axes. 'numpy' (default): as the
+   * original's complex `ifftn`, whose filter −i·f_k/|f| labels bin n/2 as −½ and so is not
+   * Hermitian there; the plane leaves a purely imaginary remainder whose square is added to the
+   * amplitude (computed exactly, with one 2-D transform per axis). 'real': drop it, i.e. keep
+   * only real Riesz maps (what a c2r-only implementation gives).
+   */
+  nyquist?: 'numpy' | 'real';
+  /** FFT worker threads; default VRS_THREADS or the CPU count. */
+  threads?: number;
+}
+
+/**
+ * Monogenic ("spiral") amplitude of a map band-passed by a normalised Gaussian frequency shell,
+ * the core of LocBFactor and LocOccupancy (algorithms §2.8 steps 1–5):
+ *   S_φ(f) = exp(−(|f| − φ)²/(2σ²)) / Σ_grid exp(…),   v0 = IFFT(S_φ·F),   v_k = IFFT(−i·(f_k/|f|)·S_φ·F),
+ *   m_φ = √(v0² + vx² + vy² + vz²),
+ * with numpy's scaling (inverse divided by N) and frequencies in Å⁻¹. The forward transform is done
+ * once; each amplitude map costs four c2r transforms (v0 and v_k are real: the shell is radial and
+ * the Riesz filters are odd and imaginary), plus three 2-D transforms for the Nyquist remainder.
+ */
+export class SpiralAmplitude {
+  readonly dims: Vec3;
+  readonly voxelSize: Vec3;
+  private readonly half: Vec3;
+  private readonly spectrum: Float64Array;
+  /** |f| in Å⁻¹ of every half-spectrum bin. */
+  private readonly radius: Float64Array;
+  /** Frequencies (Å⁻¹) along each axis of the half spectrum. */
+  private readonly axisFrequency: [Float64Array, Float64Array, Float64Array];
+  private readonly shell: Float64Array;
+  private readonly scratch: Float64Array;
+  private readonly real: Float64Array;
+  private readonly nyquist: 'numpy' | 'real';
+  private readonly threads: number | undefined;
+
+  private constructor(spectrum: Float64Array, dims: Vec3, voxelSize: Vec3, opts: SpiralAmplitudeOptions) {
+    this.dims = [...dims];
+    this.voxelSize = [...voxelSize];
+    this.half = halfSpectrumDims(dims);
+    this.spectrum = spectrum;
+    this.nyquist = opts.nyquist ?? 'numpy';
+    this.threads = opts.threads;
+    const [hx, ny, nz] = this.half;
+    const axis = (count: number, n: number, ts: number) => Float64Array.from({ length: count }, (_, i) => digitalFrequency(i, n) / ts);
+    this.axisFrequency = [axis(hx, dims[0], voxelSize[0]), axis(ny, dims[1], voxelSize[1]), axis(nz, dims[2], voxelSize[2])];
+    const [fx, fy, fz] = this.axisFrequency;
+    this.radius = new Float64Array(hx * ny * nz);
+    let p = 0;
+    for (let kz = 0; kz < nz; kz++) {
+      for (let ky = 0; ky < ny; ky++) {
+        const yz2 = fz[kz]! * fz[kz]! + fy[ky]! * fy[ky]!;
+        for (let kx = 0; kx < hx; kx++) this.radius[p++] = Math.sqrt(yz2 + fx[kx]! * fx[kx]!);
+      }
+    }
+    this.shell = new Float64Array(hx * ny * nz);
+    this.scratch = sharedFloat64Array(2 * hx * ny * nz);
+    this.real = sharedFloat64Array(dims[0] * dims[1] * dims[2]);
+  }
+
+  /** Transforms the map once (r2c) and prepares the frequency grid. */
+  static async create(data: Float32Array | Float64Array, dims: Vec3, voxelSize: Vec3, opts: SpiralAmplitudeOptions = {}): Promise<SpiralAmplitude> {
+    if (data.length !== dims[0] * dims[1] * dims[2]) throw new RangeError(`SpiralAmplitude: map has ${data.length} voxels, dims ${dims.join('×')} need ${dims[0] * dims[1] * dims[2]}`);
+    if (!voxelSize.every((s) => s > 0 && Number.isFinite(s))) throw new RangeError(`SpiralAmplitude: voxel size must be positive, got ${voxelSize.join('×')}`);
+    const spectrum = await rfft3d(data, dims, opts.threads === undefined ? {} : { threads: opts.threads });
+    return new SpiralAmplitude(spectrum, dims, voxelSize, opts);
+  }
+
+  /**
+   * Fills the normalised shell S_φ (one value per half-spectrum bin). The sum runs over the full
+   * grid: bins kx = 0 and kx = nx/2 stand for themselves, every other bin also for its Hermitian
+   * partner. Returns the unnormalised sum Σ_grid exp(…).
+   */
+  private fillShell(frequency: number, width: number): number {
+    const [hx] = this.half;
+    const xNyquist = this.dims[0] % 2 === 0 ? hx - 1 : -1;
+    const { radius, shell } = this;
+    const scale = 1 / (2 * width * width);
+    let sum = 0;
+    for (let p = 0, kx = 0; p < radius.length; p++) {
+      const d = radius[p]! - frequency;
+      const g = Math.exp(-d * d * scale);
+      shell[p] = g;
+      sum += kx === 0 || kx === xNyquist ? g : 2 * g;
+      if (++kx === hx) kx = 0;
+    }
+    for (let p = 0; p < shell.length; p++) shell[p] = shell[p]! / sum;
+    return sum;
+  }
+
+  /**
+   * The amplitude map m_φ at frequency φ (Å⁻¹) with shell standard deviation σ (Å⁻¹), written to
+   * `out` (numpy voxel order, length nx·ny·nz).
+   */
+  async amplitude(frequency: number, width: number, out: Float64Array = new Float64Array(this.real.length)): Promise<Float64Array> {
+    if (!(Number.isFinite(frequency) && width > 0 && Number.isFinite(width))) throw new RangeError(`SpiralAmplitude: frequency must be finite and width positive, got ${frequency}, ${width}`);
+    if (out.length !== this.real.length) throw new RangeError(`SpiralAmplitude: out has ${out.length} values, expected ${this.real.length}`);
+    this.fillShell(frequency, width);
+    const { spectrum, shell, scratch, real, dims } = this;
+    const fftOpts = { out: real, overwriteInput: true, ...(this.threads === undefined ? {} : { threads: this.threads }) };
+
+    for (let p = 0, c = 0; p < shell.length; p++, c += 2) {
+      const s = shell[p]!;
+      scratch[c] = s * spectrum[c]!;
+      scratch[c + 1] = s * spectrum[c + 1]!;
+    }
+    await irfft3d(scratch, dims, fftOpts);
+    for (let i = 0; i < out.length; i++) out[i] = real[i]! * real[i]!;
+
+    for (const axis of [0, 1, 2] as const) {
+      this.rieszSpectrum(axis);
+      await irfft3d(scratch, dims, fftOpts);
+      for (let i = 0; i < out.length; i++) out[i]! += real[i]! * real[i]!;
+    }
+    if (this.nyquist === 'numpy') this.addNyquistRemainders(out);
+    for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(out[i]!);
+    return out;
+  }
+
+  /**
+   * scratch = −i·(f_k/|f|)·S·F, 0 at DC and on the k-Nyquist plane (whose contribution to the real
+   * map is 0 for either labelling of that bin; see addNyquistRemainders).
+   */
+  private rieszSpectrum(axis: 0 | 1 | 2): void {
+    const [hx, ny, nz] = this.half;
+    const { spectrum, shell, scratch, radius } = this;
+    const f = this.axisFrequency[axis];
+    const nyquistIndex = this.dims[axis] % 2 === 0 ? this.dims[axis] / 2 : -1;
+    let p = 0;
+    for (let kz = 0; kz < nz; kz++) {
+      for (let ky = 0; ky < ny; ky++) {
+        for (let kx = 0; kx < hx; kx++, p++) {
+          const k = axis === 0 ? kx : axis === 1 ? ky : kz;
+          const r = radius[p]!;
+          const c = 2 * p;
+          if (r === 0 || k === nyquistIndex) {
+            scratch[c] = 0;
+            scratch[c + 1] = 0;
+            continue;
+          }
+          const h = (axis === 0 ? f[kx]! : axis === 1 ? f[ky]! : f[kz]!) / r;
+          const s = shell[p]!;
+          // −i·h·(a + i·b) = h·b − i·h·a, with a + i·b = S·F
+          scratch[c] = h * (s * spectrum[c + 1]!);
+          scratch[c + 1] = -h * (s * spectrum[c]!);
+        }
+      }
+    }
+  }
+
+  /**
+   * On the Nyquist plane of an even axis k, numpy's filter is −i·(−½/Ts_k)/|f|: the plane's part of
+   * IFFT(H_k·S·F) is i·u with u real (the plane of a real map's spectrum is Hermitian in itself).
+   * A spectrum confined to plane k = n_k/2 inverts to (−1)^{x_k}/n_k times the 2-D inverse of the
+   * plane, so u² needs one 2-D transform; the sign vanishes in the square.
+   */
+  private addNyquistRemainders(out: Float64Array): void {
+    const [nx, ny, nz] = this.dims;
+    const [hx] = this.half;
+    const { spectrum, shell, radius } = this;
+    const [tx, ty, tz] = this.voxelSize;
+    // x: plane kx = nx/2 is the last column of the half spectrum, a full complex (ky, kz) grid.
+    let ux: Float64Array | null = null;
+    if (nx % 2 === 0) {
+      const plane = new Float64Array(2 * ny * nz);
+      for (let kz = 0; kz < nz; kz++) {
+        for (let ky = 0; ky < ny; ky++) {
+          const p = (kz * ny + ky) * hx + hx - 1;
+          const g = (0.5 / tx / radius[p]!) * shell[p]!;
+          const q = 2 * (kz * ny + ky);
+          plane[q] = g * spectrum[2 * p]!;
+          plane[q + 1] = g * spectrum[2 * p + 1]!;
+        }
+      }
+      const complex = ifft3dSync(plane, [ny, nz, 1], { overwriteInput: true });
+      ux = new Float64Array(ny * nz);
+      for (let i = 0; i < ux.length; i++) ux[i] = complex[2 * i]! / nx;
+    }
+    // y: plane ky = ny/2, a 2-D half spectrum (kx, kz) of a real (x, z) grid.
+    let uy: Float64Array | null = null;
+    if (ny % 2 === 0) {
+      const plane = new Float64Array(2 * hx * nz);
+      for (let kz = 0; kz < nz; kz++) {
+        for (let kx = 0; kx < hx; kx++) {
+          const p = (kz * ny + ny / 2) * hx + kx;
+          const g = (0.5 / ty / radius[p]!) * shell[p]!;
+          const q = 2 * (kz * hx + kx);
+          plane[q] = g * spectrum[2 * p]!;
+          plane[q + 1] = g * spectrum[2 * p + 1]!;
+        }
+      }
+      uy = irfft3dSync(plane, [nx, nz, 1], { overwriteInput: true }).map((v) => v / ny);
+    }
+    // z: plane kz = nz/2, a 2-D half spectrum (kx, ky) of a real (x, y) grid.
+    let uz: Float64Array | null = null;
+    if (nz % 2 === 0) {
+      const plane = new Float64Array(2 * hx * ny);
+      const base = (nz / 2) * ny * hx;
+      for (let i = 0; i < hx * ny; i++) {
+        const p = base + i;
+        const g = (0.5 / tz / radius[p]!) * shell[p]!;
+        plane[2 * i] = g * spectrum[2 * p]!;
+        plane[2 * i + 1] = g * spectrum[2 * p + 1]!;
+      }
+      uz = irfft3dSync(plane, [nx, ny, 1], { overwriteInput: true }).map((v) => v / nz);
+    }
+    for (let z = 0, i = 0; z < nz; z++) {
+      for (let y = 0; y < ny; y++) {
+        const ax = ux === null ? 0 : ux[z * ny + y]! ** 2;
+        for (let x = 0; x < nx; x++, i++) {
+          let extra = ax;
+          if (uy !== null) extra += uy[z * nx + x]! ** 2;
+          if (uz !== null) extra += uz[y * nx + x]! ** 2;
+          out[i]! += extra;
+        }
+      }
+    }
+  }
+}
