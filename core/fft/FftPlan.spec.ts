@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRadices, MAX_GENERIC_RADIX } from './chooseRadices.js';
+import { chooseRadices } from './chooseRadices.js';
 import { FftPlan } from './FftPlan.js';
 import { naiveDft } from './naiveDft.js';
 import { seededUniform } from './testSignals.js';
 
 const SMALL = Array.from({ length: 64 }, (_, i) => i + 1);
-// Primes for the generic butterfly and Bluestein, 2·97 (Bluestein with an even length),
+// Primes for the generic butterfly (≤ 47, 67, 71) and Bluestein (53, 59, 61, 97, …), 2·97,
 // 184 = 8·23, 220 = 2²·5·11, 432 = 2⁴·3³ and a few mixed lengths.
-const LARGER = [17, 23, 31, 59, 61, 67, 97, 101, 127, 194, 184, 220, 256, 257, 343, 432, 625, 1000];
+const LARGER = [17, 23, 31, 47, 53, 59, 61, 67, 71, 97, 101, 127, 143, 194, 184, 220, 256, 257, 343, 432, 625, 1000];
 
 function maxAbs(a: ArrayLike<number>): number {
   let m = 0;
@@ -30,10 +30,12 @@ describe('chooseRadices', () => {
     expect(chooseRadices(432)).toEqual([4, 4, 3, 3, 3]);
     expect(chooseRadices(220)).toEqual([4, 5, 11]);
   });
-  it('sends lengths with a prime factor above the generic limit to Bluestein', () => {
-    expect(chooseRadices(MAX_GENERIC_RADIX)).toEqual([MAX_GENERIC_RADIX]);
-    expect(chooseRadices(67)).toBeNull();
+  it('sends lengths with a large prime factor to Bluestein when that is cheaper', () => {
+    expect(chooseRadices(47)).toEqual([47]);
+    expect(chooseRadices(53)).toBeNull();
+    expect(chooseRadices(97)).toBeNull();
     expect(chooseRadices(2 * 97)).toBeNull();
+    expect(chooseRadices(11 * 13)).toEqual([11, 13]);
   });
   it('rejects lengths that are not positive integers', () => {
     expect(() => chooseRadices(0)).toThrow(RangeError);

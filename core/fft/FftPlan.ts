@@ -1,4 +1,5 @@
 import { chooseRadices } from './chooseRadices.js';
+import { finalPass2, finalPass3, finalPass4, finalPass5, finalPass8, finalPassGeneric } from './finalPasses.js';
 import { makeGenericRadixTables, pass2, pass3, pass4, pass5, pass8, passGeneric, type GenericRadixTables } from './radixPasses.js';
 import { unitRoot } from './unitRoot.js';
 
@@ -72,18 +73,50 @@ export class FftPlan {
     let x = a, xo = aOffset, y = b, yo = bOffset;
     for (const pass of this.passes) {
       const s = pass.run * batch;
-      switch (pass.radix) {
-        case 2: pass2(x, xo, y, yo, s, pass.m, pass.twiddles, sign); break;
-        case 3: pass3(x, xo, y, yo, s, pass.m, pass.twiddles, sign); break;
-        case 4: pass4(x, xo, y, yo, s, pass.m, pass.twiddles, sign); break;
-        case 5: pass5(x, xo, y, yo, s, pass.m, pass.twiddles, sign); break;
-        case 8: pass8(x, xo, y, yo, s, pass.m, pass.twiddles, sign); break;
-        default: passGeneric(pass.radix, pass.generic!, x, xo, y, yo, s, pass.m, pass.twiddles, sign);
-      }
+      runPass(pass, x, xo, s, y, yo, s, sign);
       const t = x; x = y; y = t;
       const to = xo; xo = yo; yo = to;
     }
     return x !== a || xo !== aOffset;
+  }
+
+  /**
+   * Transforms `batch` lines read from one array and written to another (or the same): element j
+   * of line t is the complex number at complex index t + j·stride from the offset (strides in
+   * complex numbers, offsets in doubles), results multiplied by `scale`. The first pass reads and
+   * the last pass writes the arrays directly; `a` and `b` are scratch of 2·n·batch doubles each.
+   * In place (same array, offset and stride) is allowed.
+   */
+  transformLines(
+    src: Float64Array, srcOffset: number, srcStride: number, dst: Float64Array, dstOffset: number, dstStride: number,
+    batch: number, sign: -1 | 1, scale: number, a: Float64Array, b: Float64Array,
+  ): void {
+    const passes = this.passes;
+    const last = passes.length - 1;
+    if (last < 0 || this.bluestein !== null) {
+      gatherLines(src, srcOffset, srcStride, a, this.n, batch);
+      const z = this.transformBatch(a, 0, b, 0, batch, sign) ? b : a;
+      scatterLines(z, dst, dstOffset, dstStride, this.n, batch, scale);
+      return;
+    }
+    let x = src, xo = srcOffset, xs = srcStride, y = a, other = b;
+    for (let i = 0; i < last; i++) {
+      const pass = passes[i]!;
+      const s = pass.run * batch;
+      runPass(pass, x, xo, xs, y, 0, s, sign);
+      x = y; xo = 0; xs = s * pass.radix;
+      y = other; other = x;
+    }
+    const pass = passes[last]!;
+    const g = pass.generic;
+    switch (pass.radix) {
+      case 2: finalPass2(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale); break;
+      case 3: finalPass3(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign); break;
+      case 4: finalPass4(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign); break;
+      case 5: finalPass5(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign); break;
+      case 8: finalPass8(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign); break;
+      default: finalPassGeneric(pass.radix, g!, x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign);
+    }
   }
 
   private transformLine(data: Float64Array, offset: number, sign: -1 | 1): void {
@@ -94,6 +127,33 @@ export class FftPlan {
     if (this.lineScratch === null) this.lineScratch = new Float64Array(size);
     const scratch = this.lineScratch;
     if (this.transformBatch(data, offset, scratch, 0, 1, sign)) data.set(scratch, offset);
+  }
+}
+
+function runPass(pass: Pass, x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, sign: -1 | 1): void {
+  switch (pass.radix) {
+    case 2: return pass2(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
+    case 3: return pass3(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
+    case 4: return pass4(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
+    case 5: return pass5(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
+    case 8: return pass8(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
+    default: return passGeneric(pass.radix, pass.generic!, x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
+  }
+}
+
+function gatherLines(src: Float64Array, offset: number, stride: number, a: Float64Array, n: number, batch: number): void {
+  const w = 2 * batch;
+  for (let j = 0; j < n; j++) {
+    const from = offset + 2 * stride * j, to = w * j;
+    for (let i = 0; i < w; i++) a[to + i] = src[from + i]!;
+  }
+}
+
+function scatterLines(z: Float64Array, dst: Float64Array, offset: number, stride: number, n: number, batch: number, scale: number): void {
+  const w = 2 * batch;
+  for (let j = 0; j < n; j++) {
+    const to = offset + 2 * stride * j, from = w * j;
+    for (let i = 0; i < w; i++) dst[to + i] = scale * z[from + i]!;
   }
 }
 

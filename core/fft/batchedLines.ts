@@ -10,31 +10,20 @@ export const COLUMN_BLOCK = 32;
 
 /**
  * Transforms `count` complex columns: element j of column c is the complex number at
- * src[srcOffset + j·lineStride + 2c]. Results (times `scale`) go to the same positions in dst
- * (which may be src). Columns are copied a block at a time into contiguous scratch, so the FFT runs
- * in cache with contiguous inner loops, and written back.
+ * src[srcOffset + j·lineStride + 2c] (lineStride in doubles). Results (times `scale`) go to the same
+ * positions in dst (which may be src). A block of columns at a time, so that the passes between the
+ * first (reading the columns) and the last (writing them) run in cache with contiguous inner loops.
  */
 export function transformColumns(
   plan: FftPlan, src: Float64Array, srcOffset: number, dst: Float64Array, dstOffset: number,
   lineStride: number, count: number, sign: -1 | 1, scale: number,
 ): void {
   const n = plan.n;
+  const stride = lineStride / 2;
   for (let c0 = 0; c0 < count; c0 += COLUMN_BLOCK) {
     const width = Math.min(COLUMN_BLOCK, count - c0);
-    const w2 = 2 * width;
-    const { a, b } = scratchBuffers(n * w2);
-    for (let j = 0; j < n; j++) {
-      const from = srcOffset + j * lineStride + 2 * c0;
-      const to = j * w2;
-      for (let i = 0; i < w2; i++) a[to + i] = src[from + i]!;
-    }
-    const z = plan.transformBatch(a, 0, b, 0, width, sign) ? b : a;
-    for (let j = 0; j < n; j++) {
-      const to = dstOffset + j * lineStride + 2 * c0;
-      const from = j * w2;
-      if (scale === 1) for (let i = 0; i < w2; i++) dst[to + i] = z[from + i]!;
-      else for (let i = 0; i < w2; i++) dst[to + i] = scale * z[from + i]!;
-    }
+    const { a, b } = scratchBuffers(2 * n * width);
+    plan.transformLines(src, srcOffset + 2 * c0, stride, dst, dstOffset + 2 * c0, stride, width, sign, scale, a, b);
   }
 }
 

@@ -1,19 +1,22 @@
 // One Stockham autosort pass per radix p (decimation in frequency). The data are `p·m` groups of
 // `s` contiguous complex numbers (interleaved re, im). Input element (k, j, q) sits at complex
-// index k + s·(j + q·m), output element (k, j, r) at k + s·(p·j + r), with k < s, j < m, q, r < p.
+// index k + xs·(j + q·m), output element (k, j, r) at k + s·(p·j + r), with k < s, j < m, q, r < p.
+// xs = s between passes; the first pass of a batch may read lines of any stride xs ≥ s straight
+// from a volume (then s is the batch).
 // Each pass computes y_r = Σ_q a_q·ω_p^(r·q), then multiplies y_r by the twiddle ω_(p·m)^(r·j).
 // `s` is the product of the radices already applied times the number of interleaved transforms
 // (the batch), so batched transforms get long contiguous inner loops with constant twiddles.
 // Twiddles are stored as (cos, sin) of +2π·r·j/(p·m) at tw[2·(j·(p−1) + r − 1)]; sign = −1 gives
 // the forward transform, +1 the inverse.
 
-export function pass2(x: Float64Array, xo: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass2(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
-  const inStride = s2 * m;
+  const xs2 = 2 * xs;
+  const inStride = xs2 * m;
   for (let j = 0; j < m; j++) {
     const wr = tw[2 * j]!;
     const wi = sign * tw[2 * j + 1]!;
-    const i0 = xo + s2 * j;
+    const i0 = xo + xs2 * j;
     const o0 = yo + 2 * s2 * j;
     if (j === 0) {
       for (let k = 0; k < s2; k += 2) {
@@ -34,16 +37,17 @@ export function pass2(x: Float64Array, xo: number, y: Float64Array, yo: number, 
   }
 }
 
-const SIN_60 = Math.sqrt(3) / 2;
+export const SIN_60 = Math.sqrt(3) / 2;
 
-export function pass3(x: Float64Array, xo: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass3(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
-  const inStride = s2 * m;
+  const xs2 = 2 * xs;
+  const inStride = xs2 * m;
   const c = sign * SIN_60;
   for (let j = 0; j < m; j++) {
     const w1r = tw[4 * j]!, w1i = sign * tw[4 * j + 1]!;
     const w2r = tw[4 * j + 2]!, w2i = sign * tw[4 * j + 3]!;
-    const i0 = xo + s2 * j;
+    const i0 = xo + xs2 * j;
     const o0 = yo + 3 * s2 * j;
     for (let k = 0; k < s2; k += 2) {
       const a0 = i0 + k, a1 = a0 + inStride, a2 = a1 + inStride;
@@ -63,11 +67,12 @@ export function pass3(x: Float64Array, xo: number, y: Float64Array, yo: number, 
   }
 }
 
-export function pass4(x: Float64Array, xo: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass4(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
-  const inStride = s2 * m;
+  const xs2 = 2 * xs;
+  const inStride = xs2 * m;
   for (let j = 0; j < m; j++) {
-    const i0 = xo + s2 * j;
+    const i0 = xo + xs2 * j;
     const o0 = yo + 4 * s2 * j;
     if (j === 0) {
       for (let k = 0; k < s2; k += 2) {
@@ -108,21 +113,22 @@ export function pass4(x: Float64Array, xo: number, y: Float64Array, yo: number, 
   }
 }
 
-const COS_72 = Math.cos((2 * Math.PI) / 5);
-const COS_144 = Math.cos((4 * Math.PI) / 5);
-const SIN_72 = Math.sin((2 * Math.PI) / 5);
-const SIN_144 = Math.sin((4 * Math.PI) / 5);
+export const COS_72 = Math.cos((2 * Math.PI) / 5);
+export const COS_144 = Math.cos((4 * Math.PI) / 5);
+export const SIN_72 = Math.sin((2 * Math.PI) / 5);
+export const SIN_144 = Math.sin((4 * Math.PI) / 5);
 
-export function pass5(x: Float64Array, xo: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass5(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
-  const inStride = s2 * m;
+  const xs2 = 2 * xs;
+  const inStride = xs2 * m;
   const s1 = sign * SIN_72;
   const s2c = sign * SIN_144;
   for (let j = 0; j < m; j++) {
     const t = 8 * j;
     const w1r = tw[t]!, w1i = sign * tw[t + 1]!, w2r = tw[t + 2]!, w2i = sign * tw[t + 3]!;
     const w3r = tw[t + 4]!, w3i = sign * tw[t + 5]!, w4r = tw[t + 6]!, w4i = sign * tw[t + 7]!;
-    const i0 = xo + s2 * j;
+    const i0 = xo + xs2 * j;
     const o0 = yo + 5 * s2 * j;
     for (let k = 0; k < s2; k += 2) {
       const a0 = i0 + k, a1 = a0 + inStride, a2 = a1 + inStride, a3 = a2 + inStride, a4 = a3 + inStride;
@@ -150,16 +156,17 @@ export function pass5(x: Float64Array, xo: number, y: Float64Array, yo: number, 
 
 const R = Math.SQRT1_2;
 
-export function pass8(x: Float64Array, xo: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass8(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
-  const is = s2 * m;
+  const xs2 = 2 * xs;
+  const is = xs2 * m;
   for (let j = 0; j < m; j++) {
     const t = 14 * j;
     const w1r = tw[t]!, w1i = sign * tw[t + 1]!, w2r = tw[t + 2]!, w2i = sign * tw[t + 3]!;
     const w3r = tw[t + 4]!, w3i = sign * tw[t + 5]!, w4r = tw[t + 6]!, w4i = sign * tw[t + 7]!;
     const w5r = tw[t + 8]!, w5i = sign * tw[t + 9]!, w6r = tw[t + 10]!, w6i = sign * tw[t + 11]!;
     const w7r = tw[t + 12]!, w7i = sign * tw[t + 13]!;
-    const i0 = xo + s2 * j;
+    const i0 = xo + xs2 * j;
     const o0 = yo + 8 * s2 * j;
     for (let k = 0; k < s2; k += 2) {
       const a0 = i0 + k;
@@ -229,15 +236,16 @@ export function makeGenericRadixTables(p: number): GenericRadixTables {
 /** Odd prime p: pairs inputs q and p − q so each output pair (r, p − r) shares one pass. */
 export function passGeneric(
   p: number, g: GenericRadixTables,
-  x: Float64Array, xo: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number,
+  x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number,
 ): void {
   const s2 = 2 * s;
-  const inStride = s2 * m;
+  const xs2 = 2 * xs;
+  const inStride = xs2 * m;
   const h = (p - 1) / 2;
   const { cos, sin, sums, diffs } = g;
   const twRow = 2 * (p - 1);
   for (let j = 0; j < m; j++) {
-    const i0 = xo + s2 * j;
+    const i0 = xo + xs2 * j;
     const o0 = yo + p * s2 * j;
     const t0 = twRow * j;
     for (let k = 0; k < s2; k += 2) {
