@@ -1,0 +1,128 @@
+import Mustache from 'mustache';
+import { drawingToSvg } from '../render/index.js';
+import type { AssetReader } from './AssetReader.js';
+import { buildReportDocument, type DocBlock, type DocSection, type ReportDocument } from './reportDocument.js';
+import { readReportAsset } from './reportAssets.js';
+import type { ReportJson } from './ReportJson.js';
+
+/** Widest a picture panel is shown, in CSS pixels, by number of panels side by side. */
+const CONTENT_WIDTH = 900;
+
+let templates: { page: string; section: string; css: string } | undefined;
+
+function loadTemplates(): { page: string; section: string; css: string } {
+  templates ??= {
+    page: readReportAsset('templates/report.mustache'),
+    section: readReportAsset('templates/section.mustache'),
+    css: readReportAsset('templates/report.css'),
+  };
+  return templates;
+}
+
+/**
+ * The report as one self-contained HTML file: CSS inline, pictures embedded as base64 PNG, plots
+ * and colour bars as inline SVG, no script. Readable offline. Every string from the report is
+ * escaped by the templates ({{ }}) or by the SVG writer.
+ */
+export async function typesetReportHtml(report: ReportJson, assets: AssetReader): Promise<string> {
+  const doc = await buildReportDocument(report, assets);
+  const { page, section, css } = loadTemplates();
+  return Mustache.render(page, htmlView(doc, css), { section });
+}
+
+function htmlView(doc: ReportDocument, css: string) {
+  const r = doc.report;
+  const anchorOf = new Map(doc.chapters.flatMap((c) => c.sections.map((s) => [s.id, s.anchor] as const)));
+  return {
+    css,
+    pageTitle: `${doc.title}: ${r.entry.title ?? r.entry.mapFile}`,
+    title: doc.title,
+    subtitle: doc.subtitle,
+    entryTitle: r.entry.title,
+    mode: r.mode,
+    modeLabel: doc.modeLabel,
+    levelsText: doc.levelsText,
+    entryRows: doc.entryRows,
+    generatedText: doc.generatedText,
+    toolText: doc.toolText,
+    schemaVersion: r.schemaVersion,
+    alerts: r.summary.alerts,
+    abstract: r.summary.abstract.map((a) =>
+      a.sectionNumber
+        ? { body: a.text.replace(/[.\s]+$/, ''), ref: a.sectionNumber, anchor: anchorOf.get(a.sectionId), end: '.' }
+        : { body: a.text, end: '' },
+    ),
+    resolutionSentences: r.summary.resolution?.sentences ?? [],
+    score: r.score,
+    scoreSentence: r.summary.scoreSentence,
+    summaryRows: r.summary.rows.map((row) => ({ ...row, anchor: anchorOf.get(row.sectionId) })),
+    warningGroups: r.summary.warnings.map((w) => ({ ...w, anchor: anchorOf.get(w.sectionId) })),
+    toc: doc.chapters.map((c) => ({
+      number: c.number,
+      title: c.title,
+      anchor: c.standalone ? c.sections[0]!.anchor : c.anchor,
+      sections: c.standalone ? [] : c.sections.map((s) => ({ number: s.number, heading: s.heading, anchor: s.anchor })),
+    })),
+    chapters: doc.chapters.map((c) => ({
+      number: c.number,
+      title: c.title,
+      anchor: c.standalone ? `chapter-${c.number}` : c.anchor,
+      standalone: c.standalone,
+      sections: c.sections.map((s) => sectionView(s, c.standalone ? 'h2' : 'h3')),
+    })),
+  };
+}
+
+function sectionView(s: DocSection, headingTag: 'h2' | 'h3') {
+  return {
+    ...s,
+    headingTag,
+    reasonLabel: s.status === 'failed' ? 'Could not be measured' : s.status === 'not-applicable' ? 'Does not apply' : 'Note',
+    hasResults: s.results.length > 0,
+    hasNotes: s.notes.length > 0,
+    hasWarnings: s.warnings.length > 0,
+    blocks: s.blocks.map((b) => blockView(s, b)),
+  };
+}
+
+function blockView(s: DocSection, b: DocBlock) {
+  const elementId = `${s.anchor}-${b.kind}-${b.number}`;
+  switch (b.kind) {
+    case 'table':
+      return {
+        isTable: true,
+        elementId,
+        number: b.number,
+        caption: b.caption,
+        header: b.header.map((text, i) => ({ text, numeric: b.numeric[i] })),
+        rows: b.rows.map((cells) => ({ cells: cells.map((text, i) => ({ text, numeric: b.numeric[i] })) })),
+      };
+    case 'plot':
+      return { isPlot: true, elementId, number: b.number, caption: b.caption, svg: drawingToSvg(b.drawing, { idPrefix: elementId, title: b.caption }) };
+    case 'figure': {
+      const perRow = Math.min(3, b.panels.length);
+      const maxWidth = Math.floor((CONTENT_WIDTH - (perRow - 1) * 14) / perRow) - 4;
+      return {
+        isFigure: true,
+        elementId,
+        number: b.number,
+        caption: b.caption,
+        panels: b.panels.map((p, i) => {
+          // Small slices are enlarged (with crisp voxels); large renderings are shrunk to fit.
+          const displayWidth = Math.min(maxWidth, Math.max(p.width, Math.min(maxWidth, 260)));
+          return {
+            src: `data:image/png;base64,${Buffer.from(p.png).toString('base64')}`,
+            width: p.width,
+            height: p.height,
+            displayWidth,
+            pixelated: displayWidth >= 2 * p.width,
+            alt: p.caption ? `${b.caption} — ${p.caption}` : b.caption,
+            panelLabel: b.panels.length > 1 ? `(${String.fromCharCode(97 + (i % 26))})` : '',
+            caption: p.caption,
+          };
+        }),
+        colorBarSvg: b.colorBar ? drawingToSvg(b.colorBar.drawing, { idPrefix: `${elementId}-bar`, title: b.colorBar.spec.label }) : undefined,
+      };
+    }
+  }
+}
