@@ -22,3 +22,4 @@ export * from './bsplineResize.js';
 export * from './fourierResize.js';
 export * from './resizeToVoxelSize.js';
 export * from './locspiral/index.js';
+export * from './monores/index.js';

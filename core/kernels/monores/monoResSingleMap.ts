@@ -1,0 +1,314 @@
+import { irfft3d, rfft3d } from '../../fft/index.js';
+import { normalCdf } from '../../stats/index.js';
+import type { Vec3 } from '../../volume/index.js';
+import { applyRadialFilter } from '../applyRadialFilter.js';
+import { xmippRealGaussian } from '../radialResponses.js';
+import { findCliffRadius, maskRadius } from './findCliffRadius.js';
+import { MonoResAmplitudes } from './MonoResAmplitudes.js';
+import { postProcessLocalResolution } from './postProcessLocalResolution.js';
+import { resolutionSweep, type SweepFrequency } from './resolutionSweep.js';
+import { selectKth } from './selectKth.js';
+
+export interface MonoResOptions {
+  /** Voxel size Ts (Å); the grid must be isotropic. */
+  voxelSize: number;
+  /** Lowest resolution of the sweep (Å), where it starts (MonoRes maxRes). */
+  maxResolution: number;
+  /** Highest resolution (Å); default and floor 2·Ts. */
+  minResolution?: number;
+  /** Step between tested resolutions (Å); default 0.5. */
+  step?: number;
+  /** Confidence of the signal-vs-noise decisions; default 0.95. */
+  significance?: number;
+  threads?: number;
+  signal?: AbortSignal;
+  /** Called after each frequency with its record and the count of candidate frequencies. */
+  onFrequency?: (record: MonoResFrequencyRecord, candidates: number) => void;
+}
+
+/** What happened at one frequency of the sweep. */
+export interface MonoResFrequencyRecord extends SweepFrequency {
+  /** Voxels still being tested (mask ≥ 1) and noise voxels (mask = 0). */
+  activeVoxels: number;
+  noiseVoxels: number;
+  /** Noise amplitude at index floor(n·significance) of the sorted noise values. */
+  threshold: number;
+  meanSignal: number;
+  meanNoise: number;
+  /** (meanS − meanN)/√(σS²/NS + σN²/NN); NaN when the frequency was not evaluated. */
+  z: number;
+  /** Voxels above the threshold here, and voxels whose search ended here. */
+  passed: number;
+  finished: number;
+  milliseconds: number;
+}
+
+export type MonoResStopReason =
+  | 'mask-completed' // fewer than 2.5 % of the evaluated voxels still active
+  | 'no-active-voxels'
+  | 'signal-vanished' // mean signal amplitude below 0.1 % of its maximum
+  | 'not-significant' // signal no longer significantly above the noise
+  | 'end-of-sweep'; // Nyquist (or the highest resolution asked for) reached
+
+export interface MonoResResult {
+  /** Post-processed local resolution (Å) on `mask`, 0 elsewhere. */
+  resolution: Float32Array;
+  /** Voxels with a local resolution (MonoRes refinedMask). */
+  mask: Uint8Array;
+  /** The raw per-voxel result of the sweep, before the median fill and smoothing. */
+  rawResolution: Float32Array;
+  frequencies: MonoResFrequencyRecord[];
+  stopReason: MonoResStopReason;
+  /** Voxels of the input mask. */
+  maskVoxels: number;
+  /** Mask radius and noise-cliff radius, voxels from the box centre floor(n/2). */
+  maskRadius: number;
+  cliffRadius: number;
+  /** Mask voxels kept by the cliff and the amplitude refinement, i.e. evaluated. */
+  evaluatedVoxels: number;
+  /** Noise voxels: outside the refined mask, inside the cliff radius. */
+  noiseVoxels: number;
+  /** Refinement threshold (95 % quantile of the smoothed full-band noise amplitude). */
+  refinementThreshold: number;
+  fillValue: number;
+  timings: { prepareMs: number; sweepMs: number; postProcessMs: number };
+}
+
+/** A MonoRes run that cannot produce a local-resolution map; `message` says why. */
+export class MonoResFailure extends Error {
+  override readonly name = 'MonoResFailure';
+}
+
+/**
+ * MonoRes local resolution of a single map (algorithms §3.5 with the single-map rules of §3.6a;
+ * Vilas et al., Structure 26, 337, 2018). Signal: voxels of the mask. Noise: voxels outside the
+ * mask but inside the noise-cliff radius, in the same amplitude map. Before the sweep, mask voxels
+ * whose smoothed full-band amplitude is below the 95 % quantile of the noise's are moved to the
+ * noise (mask refinement). At each frequency (from low to high resolution) a voxel passes when its
+ * smoothed amplitude exceeds the noise quantile; a voxel that fails twice in a row is finished with
+ * the resolution two steps back. Then post-processing (postProcessLocalResolution).
+ */
+export async function monoResSingleMap(map: Float32Array, mask: ArrayLike<number>, dims: Vec3, opts: MonoResOptions): Promise<MonoResResult> {
+  const started = performance.now();
+  const voxels = dims[0] * dims[1] * dims[2];
+  if (map.length !== voxels || mask.length !== voxels) throw new RangeError(`monoResSingleMap: map and mask must have ${voxels} voxels`);
+  const ts = opts.voxelSize;
+  const step = opts.step ?? 0.5;
+  const significance = opts.significance ?? 0.95;
+  if (!(ts > 0) || !(step > 0) || !(significance > 0 && significance < 1) || !(opts.maxResolution > 0)) {
+    throw new RangeError(`monoResSingleMap: bad options ${JSON.stringify({ voxelSize: ts, step, significance, maxResolution: opts.maxResolution })}`);
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < voxels; i++) {
+    const v = map[i]!;
+    if (!Number.isFinite(v)) throw new MonoResFailure(`the map has a non-finite value (${v}) at voxel ${i}`);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max === min) throw new MonoResFailure(`the map is constant (${min}): there is no signal or noise to compare`);
+  const nyquist = 2 * ts;
+  const sweep = resolutionSweep({ voxelSize: ts, boxSize: dims[2], maxResolution: opts.maxResolution, minResolution: opts.minResolution ?? nyquist, step });
+  if (sweep.length === 0) throw new MonoResFailure(`no frequency to test between ${opts.maxResolution} Å and Nyquist (${nyquist.toFixed(2)} Å)`);
+
+  // Mask states: −1 excluded or finished, 0 noise, 1 and 2 active (2 = failed once).
+  const state = new Int8Array(voxels);
+  let maskVoxels = 0;
+  for (let i = 0; i < voxels; i++) {
+    if (mask[i]! >= 0.5) {
+      state[i] = 1;
+      maskVoxels++;
+    }
+  }
+  if (maskVoxels === 0) throw new MonoResFailure('the mask is empty');
+  const radius = maskRadius(state, dims);
+  const cliff = findCliffRadius(map, dims, radius);
+  excludeBeyond(state, dims, cliff);
+
+  const amplitudes = await MonoResAmplitudes.create(map, dims, { threads: opts.threads, maxFrequency: sweep[sweep.length - 1]!.frequency });
+  try {
+    const refinementThreshold = await refineMask(state, amplitudes, dims, opts.threads);
+    let evaluated = 0;
+    let noiseCount = 0;
+    for (let i = 0; i < voxels; i++) {
+      if (state[i]! >= 1) evaluated++;
+      else if (state[i] === 0) noiseCount++;
+    }
+    if (evaluated === 0) throw new MonoResFailure('no mask voxel has an amplitude above the background (mask refinement left none)');
+    const noiseIndex = new Int32Array(noiseCount);
+    for (let i = 0, k = 0; i < voxels; i++) if (state[i] === 0) noiseIndex[k++] = i;
+    const prepareMs = performance.now() - started;
+
+    const sweepStarted = performance.now();
+    const raw = new Float32Array(voxels);
+    const { records, stopReason } = await sweepFrequencies(sweep, amplitudes, state, raw, noiseIndex, evaluated, significance, opts);
+    const sweepMs = performance.now() - sweepStarted;
+    await amplitudes.close();
+
+    const postStarted = performance.now();
+    const last = records[records.length - 1]!.resolution;
+    const post = await postProcessLocalResolution(raw, dims, last, nyquist, { threads: opts.threads });
+    if (post === null) throw new MonoResFailure('no voxel of the mask was resolved at any frequency');
+    return {
+      resolution: post.resolution,
+      mask: post.mask,
+      rawResolution: raw,
+      frequencies: records,
+      stopReason,
+      maskVoxels,
+      maskRadius: radius,
+      cliffRadius: cliff,
+      evaluatedVoxels: evaluated,
+      noiseVoxels: noiseCount,
+      refinementThreshold,
+      fillValue: post.fillValue,
+      timings: { prepareMs, sweepMs, postProcessMs: performance.now() - postStarted },
+    };
+  } finally {
+    await amplitudes.close();
+  }
+}
+
+/** Every voxel at r ≥ limit from the box centre is excluded (−1): no noise there to compare with. */
+function excludeBeyond(state: Int8Array, dims: Vec3, limit: number): void {
+  const [nx, ny, nz] = dims;
+  const [cx, cy, cz] = dims.map((n) => Math.floor(n / 2));
+  const limit2 = limit * limit;
+  let p = 0;
+  for (let z = 0; z < nz; z++) {
+    for (let y = 0; y < ny; y++) {
+      const yz = (z - cz!) ** 2 + (y - cy!) ** 2;
+      for (let x = 0; x < nx; x++, p++) if (yz + (x - cx!) ** 2 >= limit2) state[p] = -1;
+    }
+  }
+}
+
+/**
+ * Single-map mask refinement (algorithms §3.6a, Xmipp `refiningMask`): the full-band monogenic
+ * amplitude smoothed by the real Gaussian σ = 4; its noise voxels' value at index floor(0.95·n)
+ * is the threshold below which mask voxels become noise. Returns the threshold.
+ */
+async function refineMask(state: Int8Array, amplitudes: MonoResAmplitudes, dims: Vec3, threads: number | undefined): Promise<number> {
+  const fftOpts = threads === undefined ? {} : { threads };
+  const spectrum = await rfft3d(amplitudes.fullBandAmplitude(), dims, fftOpts);
+  applyRadialFilter(spectrum, dims, xmippRealGaussian(4));
+  const smoothed = await irfft3d(spectrum, dims, { ...fftOpts, overwriteInput: true });
+  let noise = 0;
+  for (let i = 0; i < state.length; i++) if (state[i] === 0) noise++;
+  if (noise === 0) throw new MonoResFailure('no background voxel: the mask (or the noise-free box edge) covers everything inside the noise radius');
+  const values = new Float64Array(noise);
+  for (let i = 0, k = 0; i < state.length; i++) if (state[i] === 0) values[k++] = smoothed[i]!;
+  const threshold = selectKth(values, Math.floor(0.95 * noise));
+  for (let i = 0; i < state.length; i++) if (state[i]! >= 1 && smoothed[i]! < threshold) state[i] = 0;
+  return threshold;
+}
+
+async function sweepFrequencies(
+  sweep: SweepFrequency[], amplitudes: MonoResAmplitudes, state: Int8Array, raw: Float32Array, noiseIndex: Int32Array,
+  evaluated: number, significance: number, opts: MonoResOptions,
+): Promise<{ records: MonoResFrequencyRecord[]; stopReason: MonoResStopReason }> {
+  const criticalZ = normalQuantile(significance);
+  const noiseValues = new Float32Array(noiseIndex.length);
+  const noiseRank = Math.floor(noiseIndex.length * significance);
+  // Indices of the voxels still active, compacted as voxels finish.
+  let active = new Int32Array(evaluated);
+  for (let i = 0, k = 0; i < state.length; i++) if (state[i]! >= 1) active[k++] = i;
+  let activeCount = evaluated;
+  const records: MonoResFrequencyRecord[] = [];
+  let maxMeanSignal = -Infinity;
+  let stopReason: MonoResStopReason = 'end-of-sweep';
+
+  for (let iter = 0; iter < sweep.length; iter++) {
+    const frequencyStarted = performance.now();
+    const here = sweep[iter]!;
+    const twoBack = records.length < 2 ? (records[0]?.resolution ?? here.resolution) : records[records.length - 2]!.resolution;
+    const amplitude = await amplitudes.atFrequency(here.frequency, opts.signal);
+
+    let sumN = 0;
+    let sumN2 = 0;
+    for (let k = 0; k < noiseIndex.length; k++) {
+      const v = amplitude[noiseIndex[k]!]!;
+      noiseValues[k] = v;
+      sumN += v;
+      sumN2 += v * v;
+    }
+    let sumS = 0;
+    let sumS2 = 0;
+    for (let k = 0; k < activeCount; k++) {
+      const v = amplitude[active[k]!]!;
+      sumS += v;
+      sumS2 += v * v;
+    }
+    const ns = activeCount;
+    const nn = noiseIndex.length;
+    const threshold = selectKth(noiseValues, noiseRank);
+    const meanS = sumS / ns;
+    const meanN = sumN / nn;
+    const record: MonoResFrequencyRecord = {
+      ...here, activeVoxels: ns, noiseVoxels: nn, threshold, meanSignal: meanS, meanNoise: meanN, z: NaN, passed: 0, finished: 0, milliseconds: 0,
+    };
+    records.push(record);
+    const done = (reason: MonoResStopReason) => {
+      stopReason = reason;
+      record.milliseconds = performance.now() - frequencyStarted;
+      opts.onFrequency?.(record, sweep.length);
+    };
+    if (ns / evaluated < 0.025) {
+      done('mask-completed');
+      break;
+    }
+    if (ns === 0) {
+      done('no-active-voxels');
+      break;
+    }
+    if (meanS > maxMeanSignal) maxMeanSignal = meanS;
+    if (meanS < 0.001 * maxMeanSignal) {
+      done('signal-vanished');
+      break;
+    }
+
+    // Pass: this resolution, counter back to 1. Second failure in a row: finished with the
+    // resolution two steps back (the last one it may be trusted to have).
+    let kept = 0;
+    for (let k = 0; k < activeCount; k++) {
+      const i = active[k]!;
+      if (amplitude[i]! > threshold) {
+        raw[i] = here.resolution;
+        state[i] = 1;
+        record.passed++;
+      } else if (state[i]! >= 2) {
+        raw[i] = twoBack;
+        state[i] = -1;
+        record.finished++;
+        continue;
+      } else {
+        state[i] = 2;
+      }
+      active[kept++] = i;
+    }
+    activeCount = kept;
+    if (kept < active.length / 2) active = active.slice(0, kept);
+
+    const sdS2 = sumS2 / ns - meanS * meanS;
+    const sdN2 = sumN2 / nn - meanN * meanN;
+    record.z = (meanS - meanN) / Math.sqrt(sdS2 / ns + sdN2 / nn);
+    if (record.z < criticalZ) {
+      done('not-significant');
+      break;
+    }
+    done('end-of-sweep');
+  }
+  return { records, stopReason };
+}
+
+/** Φ⁻¹(p) by bisection on the normal CDF (the critical z of the one-sided test; 1.6449 at 0.95). */
+function normalQuantile(p: number): number {
+  let lo = -40;
+  let hi = 40;
+  for (let k = 0; k < 200 && hi - lo > 1e-13; k++) {
+    const mid = 0.5 * (lo + hi);
+    if (normalCdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
