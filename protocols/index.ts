@@ -4,9 +4,9 @@ import { ContainerModule } from 'inversify';
 import { PROTOCOL, type AnyProtocol } from '../core/index.js';
 import { importMapProtocol } from './import-map/importMapProtocol.js';
 import { inputSummaryProtocol } from './import-map/inputSummaryProtocol.js';
-import { minimalReportProtocol } from './report/minimalReportProtocol.js';
+import { reportProtocol } from './report/reportProtocol.js';
 
-export const builtinProtocols: readonly AnyProtocol[] = [importMapProtocol, inputSummaryProtocol, minimalReportProtocol];
+export const builtinProtocols: readonly AnyProtocol[] = [importMapProtocol, inputSummaryProtocol, reportProtocol];
 
 export default new ContainerModule(({ bind }) => {
   for (const protocol of builtinProtocols) bind(PROTOCOL).toConstantValue(protocol);

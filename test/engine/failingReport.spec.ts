@@ -39,16 +39,18 @@ steps:
     expect(result.code).toBe(1);
     expect(outcomes(out, 1)).toMatchObject({ good: 'success', warned: 'success', broken: 'failed', brokenInput: 'failed', downstreamOfBroken: 'skipped', report: 'success' });
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { score: object; sections: { id: string; status: string; reason?: string; title: string }[] };
+    // The placeholders are named after the protocol's declared section (T.a, taken by the good
+    // check): the report keeps them apart by step name. Reading order: by id within the level.
     expect(report.sections.map((section) => [section.id, section.status])).toEqual([
       ['T.a', 'ok'],
+      ['T.a (broken)', 'failed'],
+      ['T.a (downstreamOfBroken)', 'failed'],
       ['T.b', 'warnings'],
-      ['T.a', 'failed'],
-      ['T.a', 'failed'],
     ]);
     // One ok, one with warnings: 2 evaluable, 1 passed; the failed ones do not count.
     expect(report.score).toEqual({ passed: 1, evaluable: 2 });
-    expect(report.sections[2]).toMatchObject({ title: 'Fixture check', reason: 'could not be measured: step broken failed: check T.c could not be measured' });
-    expect(report.sections[3]!.reason).toBe('could not be measured: step downstreamOfBroken was skipped: upstream step brokenInput failed: input map unreadable');
+    expect(report.sections[1]).toMatchObject({ title: 'Fixture check', reason: 'could not be measured: step broken failed: check T.c could not be measured' });
+    expect(report.sections[2]!.reason).toBe('could not be measured: step downstreamOfBroken was skipped: upstream step brokenInput failed: input map unreadable');
   });
 
   it('reports bad input without a stack trace', async () => {

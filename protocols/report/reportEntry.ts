@@ -1,0 +1,48 @@
+import { basename } from 'node:path';
+import { VrsInputError, type ReportEntry } from '../../core/index.js';
+import type { MapInfo } from '../import-map/MapInfo.js';
+
+/** Facts about the entry that the workflow passes to the report step as parameters. */
+export interface EntryParams {
+  /** Absolute path of the map (only its base name is used: when the import failed). */
+  map?: string | undefined;
+  threshold?: number | undefined;
+  resolution?: number | undefined;
+  title?: string | undefined;
+  emdbId?: string | undefined;
+  pdbId?: string | undefined;
+  authors?: readonly string[] | undefined;
+}
+
+/**
+ * The report's front matter (`entry`) and the run's recorded `inputs`, from what vrs.importMap
+ * found (`info`, absent when the map could not be read) and the step's parameters. Strings are
+ * kept exactly as typed: the renderers escape them.
+ */
+export function reportEntry(info: MapInfo | undefined, params: EntryParams): { entry: ReportEntry; inputs: Record<string, unknown> } {
+  if (params.resolution !== undefined && !(params.resolution > 0)) {
+    throw new VrsInputError(`the reported resolution must be a positive number of Å, got ${params.resolution}`, 'report step', 'resolution');
+  }
+  const mapFile = info?.fileName ?? (params.map ? basename(params.map) : 'unknown map');
+  const entry: ReportEntry = {
+    ...(nonEmpty(params.title) ? { title: params.title } : {}),
+    mapFile,
+    ...(info ? { sha256: info.sha256, voxelSize: [...info.voxelSize], dims: [...info.dims] } : {}),
+    ...(params.threshold !== undefined ? { threshold: params.threshold } : {}),
+    resolution: params.resolution ?? null,
+    ...(nonEmpty(params.emdbId) ? { emdbId: params.emdbId } : {}),
+    ...(nonEmpty(params.pdbId) ? { pdbId: params.pdbId } : {}),
+    ...(params.authors && params.authors.length > 0 ? { authors: [...params.authors] } : {}),
+  };
+  const inputs: Record<string, unknown> = {
+    map: mapFile,
+    ...(info ? { sha256: info.sha256, voxelSize: info.voxelSize, dims: info.dims } : {}),
+    ...(params.threshold !== undefined ? { threshold: params.threshold } : {}),
+    ...(params.resolution !== undefined ? { resolution: params.resolution } : {}),
+  };
+  return { entry, inputs };
+}
+
+function nonEmpty(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
