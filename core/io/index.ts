@@ -10,5 +10,6 @@ export { computeMapStatistics } from './mrc/mapStatistics.js';
 export { SUPPORTED_MRC_MODES } from './mrc/mrcModes.js';
 export type { MapStackKind } from './mrc/planMapLayout.js';
 export { sha256File } from './sha256File.js';
+export { readEmdbHeader, parseEmdbHeader, type EmdbHeader } from './emdb/readEmdbHeader.js';
 export type { AtomicModel, AtomTable, ModelFormat } from './model/AtomicModel.js';
 export { readModel, parseModel } from './model/readModel.js';

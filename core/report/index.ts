@@ -10,3 +10,5 @@ export * from './reportDocument.js';
 export * from './renderReportHtml.js';
 export * from './renderReportPdf.js';
 export * from './writeReportFiles.js';
+export * from './sliceFigure.js';
+export * from './isosurfaceFigure.js';
