@@ -26,6 +26,9 @@ describe('hardMask', () => {
     expect(r.rawCount).toBe(ball + 7);
     expect(r.componentCount).toBe(2);
     expect(r.largestComponentSize).toBe(ball);
+    // sizes by label, background first: the ball's first voxel comes earlier in memory order
+    expect(r.componentSizes.slice(1).sort((a, b) => b - a)).toEqual([ball, 7]);
+    expect(r.componentSizes[0]).toBe(24 ** 3 - ball - 7);
     expect(r.passes).toBe(2);
     expect(r.mask.data[vol.index(20, 20, 20)]).toBe(0);
     // two 18-passes extend the ball by 2 voxels along the axes (r ≤ 6 on axis) but less on diagonals

@@ -9,6 +9,8 @@ export interface HardMaskResult {
   rawCount: number;
   /** Number of 26-connected components of the raw mask. */
   componentCount: number;
+  /** Voxels per component of the raw mask, by label (sizes[0] counts the background). */
+  componentSizes: number[];
   /** Size of the kept (largest) component, before dilation. */
   largestComponentSize: number;
   /** Dilation passes applied: ceil(2 / Ts). */
@@ -39,6 +41,7 @@ export function hardMask(volume: Volume<VoxelArray>, t: number, opts: { passes?:
     mask,
     rawCount,
     componentCount: largest.componentCount,
+    componentSizes: largest.sizes,
     largestComponentSize: largest.size,
     passes,
     voxelSizeUsed,

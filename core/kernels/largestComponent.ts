@@ -10,6 +10,8 @@ export interface LargestComponent {
   size: number;
   /** Number of components in the input. */
   componentCount: number;
+  /** Voxels per label (connectedComponents numbering); sizes[0] counts the background. */
+  sizes: number[];
 }
 
 /**
@@ -22,5 +24,5 @@ export function largestComponent(mask: Volume<VoxelArray>, connectivity: Connect
   for (let l = 1; l <= count; l++) if (sizes[l]! > (label === 0 ? 0 : sizes[label]!)) label = l;
   const out = new Uint8Array(labels.length);
   if (label !== 0) for (let i = 0; i < labels.length; i++) out[i] = labels[i] === label ? 1 : 0;
-  return { mask: mask.withData(out), label, size: label === 0 ? 0 : sizes[label]!, componentCount: count };
+  return { mask: mask.withData(out), label, size: label === 0 ? 0 : sizes[label]!, componentCount: count, sizes };
 }
