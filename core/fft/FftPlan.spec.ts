@@ -5,7 +5,7 @@ import { naiveDft } from './naiveDft.js';
 import { seededUniform } from './testSignals.js';
 
 const SMALL = Array.from({ length: 64 }, (_, i) => i + 1);
-// Primes for the generic butterfly (≤ 47, 67, 71) and Bluestein (53, 59, 61, 97, …), 2·97,
+// Primes for the generic butterfly (≤ 53, 67, 71) and Bluestein (59, 61, 97, …), 2·97,
 // 184 = 8·23, 220 = 2²·5·11, 432 = 2⁴·3³ and a few mixed lengths.
 const LARGER = [17, 23, 31, 47, 53, 59, 61, 67, 71, 97, 101, 127, 143, 194, 184, 220, 256, 257, 343, 432, 625, 1000];
 
@@ -32,7 +32,8 @@ describe('chooseRadices', () => {
   });
   it('sends lengths with a large prime factor to Bluestein when that is cheaper', () => {
     expect(chooseRadices(47)).toEqual([47]);
-    expect(chooseRadices(53)).toBeNull();
+    expect(chooseRadices(53)).toEqual([53]);
+    expect(chooseRadices(59)).toBeNull();
     expect(chooseRadices(97)).toBeNull();
     expect(chooseRadices(2 * 97)).toBeNull();
     expect(chooseRadices(11 * 13)).toEqual([11, 13]);

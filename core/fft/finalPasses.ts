@@ -3,7 +3,7 @@
 // t + batch·u + xs·q (xs is the pass's own s = batch·runs, or a volume line stride when this is
 // also the first pass, runs = 1); output line u + runs·r of lane t goes to complex index
 // t + ys·(u + runs·r), times `scale`. Fusing the scatter into the pass saves a copy of the block.
-import { SIN_60, COS_72, COS_144, SIN_72, SIN_144, type GenericRadixTables } from './radixPasses.js';
+import { SIN_60, COS_72, COS_144, SIN_72, SIN_144, genericButterfly, type GenericRadixTables } from './radixPasses.js';
 
 const R = Math.SQRT1_2;
 
@@ -127,38 +127,13 @@ export function finalPassGeneric(
   x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, ys: number, batch: number, runs: number, scale: number, sign: number,
 ): void {
   const b2 = 2 * batch, xs2 = 2 * xs, ys2 = 2 * ys, os = ys2 * runs;
-  const h = (p - 1) / 2;
-  const { cos, sin, sums, diffs } = g;
+  const out = g.outputs;
   for (let u = 0; u < runs; u++) {
     const i0 = xo + b2 * u, o0 = yo + ys2 * u;
     for (let t = 0; t < b2; t += 2) {
-      const a0 = i0 + t;
-      const x0r = x[a0]!, x0i = x[a0 + 1]!;
-      let y0r = x0r, y0i = x0i;
-      for (let q = 1; q <= h; q++) {
-        const a = a0 + q * xs2, b = a0 + (p - q) * xs2;
-        const ar = x[a]!, ai = x[a + 1]!, br = x[b]!, bi = x[b + 1]!;
-        const sr = ar + br, si = ai + bi;
-        sums[2 * q - 2] = sr; sums[2 * q - 1] = si;
-        diffs[2 * q - 2] = ar - br; diffs[2 * q - 1] = ai - bi;
-        y0r += sr; y0i += si;
-      }
-      const o = o0 + t;
-      y[o] = scale * y0r; y[o + 1] = scale * y0i;
-      for (let r = 1; r <= h; r++) {
-        let ar = x0r, ai = x0i, br = 0, bi = 0;
-        let k = 0;
-        for (let q = 1; q <= h; q++) {
-          k += r;
-          if (k >= p) k -= p;
-          const c = cos[k]!, sn = sin[k]!;
-          ar += c * sums[2 * q - 2]!; ai += c * sums[2 * q - 1]!;
-          br += sn * diffs[2 * q - 2]!; bi += sn * diffs[2 * q - 1]!;
-        }
-        br *= sign; bi *= sign;
-        const or = o + r * os, op = o + (p - r) * os;
-        y[or] = scale * (ar - bi); y[or + 1] = scale * (ai + br);
-        y[op] = scale * (ar + bi); y[op + 1] = scale * (ai - br);
+      genericButterfly(p, g, x, i0 + t, xs2, sign);
+      for (let r = 0, o = o0 + t; r < p; r++, o += os) {
+        y[o] = scale * out[2 * r]!; y[o + 1] = scale * out[2 * r + 1]!;
       }
     }
   }

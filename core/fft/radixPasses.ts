@@ -1,3 +1,5 @@
+import { unitRoot } from './unitRoot.js';
+
 // One Stockham autosort pass per radix p (decimation in frequency). The data are `p·m` groups of
 // `s` contiguous complex numbers (interleaved re, im). Input element (k, j, q) sits at complex
 // index k + xs·(j + q·m), output element (k, j, r) at k + s·(p·j + r), with k < s, j < m, q, r < p.
@@ -211,29 +213,82 @@ export function pass8(x: Float64Array, xo: number, xs: number, y: Float64Array, 
 }
 
 /**
- * Tables for the generic odd-prime butterfly: cos and sin of 2π·t/p for t < p, and scratch for
- * the p inputs of one butterfly.
+ * Tables and scratch for the generic butterfly of an odd radix p, h = (p − 1)/2: cos and sin of
+ * 2π·r·q/p at [(r − 1)·h + q − 1] for r, q in 1…h (row by row, so the inner loop reads them in
+ * order), pairwise sums and differences of the inputs, and the p outputs of one butterfly.
  */
 export interface GenericRadixTables {
   cos: Float64Array;
   sin: Float64Array;
-  /** Pairwise sums and differences of the inputs, (p − 1)/2 complex each, plus the p outputs. */
   sums: Float64Array;
   diffs: Float64Array;
+  outputs: Float64Array;
 }
 
 export function makeGenericRadixTables(p: number): GenericRadixTables {
-  const cos = new Float64Array(p);
-  const sin = new Float64Array(p);
-  for (let t = 0; t < p; t++) {
-    cos[t] = Math.cos((2 * Math.PI * t) / p);
-    sin[t] = Math.sin((2 * Math.PI * t) / p);
-  }
   const h = (p - 1) / 2;
-  return { cos, sin, sums: new Float64Array(2 * h), diffs: new Float64Array(2 * h) };
+  const cos = new Float64Array(h * h);
+  const sin = new Float64Array(h * h);
+  const root = new Float64Array(2);
+  for (let r = 1; r <= h; r++) {
+    for (let q = 1; q <= h; q++) {
+      unitRoot(r * q, p, root, 0);
+      cos[(r - 1) * h + q - 1] = root[0]!;
+      sin[(r - 1) * h + q - 1] = root[1]!;
+    }
+  }
+  return { cos, sin, sums: new Float64Array(2 * h), diffs: new Float64Array(2 * h), outputs: new Float64Array(2 * p) };
 }
 
-/** Odd prime p: pairs inputs q and p − q so each output pair (r, p − r) shares one pass. */
+/**
+ * One odd-radix butterfly: y_r = Σ_q a_q·ω_p^(r·q) for the p inputs at x[a0 + q·stride] (complex,
+ * stride in doubles), into g.outputs. Inputs q and p − q are paired, so each output pair (r, p − r)
+ * costs h complex multiply-adds; two r at a time share the loads of the sums and differences.
+ */
+export function genericButterfly(p: number, g: GenericRadixTables, x: Float64Array, a0: number, stride: number, sign: number): void {
+  const h = (p - 1) / 2;
+  const { cos, sin, sums, diffs, outputs } = g;
+  const x0r = x[a0]!, x0i = x[a0 + 1]!;
+  let y0r = x0r, y0i = x0i;
+  for (let q = 1; q <= h; q++) {
+    const a = a0 + q * stride, b = a0 + (p - q) * stride;
+    const ar = x[a]!, ai = x[a + 1]!, br = x[b]!, bi = x[b + 1]!;
+    const sr = ar + br, si = ai + bi;
+    sums[2 * q - 2] = sr; sums[2 * q - 1] = si;
+    diffs[2 * q - 2] = sign * (ar - br); diffs[2 * q - 1] = sign * (ai - bi);
+    y0r += sr; y0i += si;
+  }
+  outputs[0] = y0r; outputs[1] = y0i;
+  let r = 1;
+  for (; r < h; r += 2) {
+    const row1 = (r - 1) * h, row2 = row1 + h;
+    let a1r = x0r, a1i = x0i, b1r = 0, b1i = 0, a2r = x0r, a2i = x0i, b2r = 0, b2i = 0;
+    for (let q = 0; q < h; q++) {
+      const sr = sums[2 * q]!, si = sums[2 * q + 1]!, dr = diffs[2 * q]!, di = diffs[2 * q + 1]!;
+      const c1 = cos[row1 + q]!, s1 = sin[row1 + q]!, c2 = cos[row2 + q]!, s2 = sin[row2 + q]!;
+      a1r += c1 * sr; a1i += c1 * si; b1r += s1 * dr; b1i += s1 * di;
+      a2r += c2 * sr; a2i += c2 * si; b2r += s2 * dr; b2i += s2 * di;
+    }
+    // y_r = a + i·b, y_(p−r) = a − i·b
+    outputs[2 * r] = a1r - b1i; outputs[2 * r + 1] = a1i + b1r;
+    outputs[2 * (p - r)] = a1r + b1i; outputs[2 * (p - r) + 1] = a1i - b1r;
+    outputs[2 * r + 2] = a2r - b2i; outputs[2 * r + 3] = a2i + b2r;
+    outputs[2 * (p - r - 1)] = a2r + b2i; outputs[2 * (p - r - 1) + 1] = a2i - b2r;
+  }
+  if (r === h) {
+    const row = (r - 1) * h;
+    let ar = x0r, ai = x0i, br = 0, bi = 0;
+    for (let q = 0; q < h; q++) {
+      const c = cos[row + q]!, sn = sin[row + q]!;
+      ar += c * sums[2 * q]!; ai += c * sums[2 * q + 1]!;
+      br += sn * diffs[2 * q]!; bi += sn * diffs[2 * q + 1]!;
+    }
+    outputs[2 * r] = ar - bi; outputs[2 * r + 1] = ai + br;
+    outputs[2 * (p - r)] = ar + bi; outputs[2 * (p - r) + 1] = ai - br;
+  }
+}
+
+/** Odd radix p (generic butterfly), then the twiddles. */
 export function passGeneric(
   p: number, g: GenericRadixTables,
   x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number,
@@ -241,45 +296,21 @@ export function passGeneric(
   const s2 = 2 * s;
   const xs2 = 2 * xs;
   const inStride = xs2 * m;
-  const h = (p - 1) / 2;
-  const { cos, sin, sums, diffs } = g;
+  const out = g.outputs;
   const twRow = 2 * (p - 1);
   for (let j = 0; j < m; j++) {
     const i0 = xo + xs2 * j;
     const o0 = yo + p * s2 * j;
     const t0 = twRow * j;
     for (let k = 0; k < s2; k += 2) {
-      const a0 = i0 + k;
-      const x0r = x[a0]!, x0i = x[a0 + 1]!;
-      let y0r = x0r, y0i = x0i;
-      for (let q = 1; q <= h; q++) {
-        const a = a0 + q * inStride, b = a0 + (p - q) * inStride;
-        const ar = x[a]!, ai = x[a + 1]!, br = x[b]!, bi = x[b + 1]!;
-        const sr = ar + br, si = ai + bi;
-        sums[2 * q - 2] = sr; sums[2 * q - 1] = si;
-        diffs[2 * q - 2] = ar - br; diffs[2 * q - 1] = ai - bi;
-        y0r += sr; y0i += si;
-      }
+      genericButterfly(p, g, x, i0 + k, inStride, sign);
       const o = o0 + k;
-      y[o] = y0r; y[o + 1] = y0i;
-      for (let r = 1; r <= h; r++) {
-        let ar = x0r, ai = x0i, br = 0, bi = 0;
-        let t = 0;
-        for (let q = 1; q <= h; q++) {
-          t += r;
-          if (t >= p) t -= p;
-          const c = cos[t]!, sn = sin[t]!;
-          ar += c * sums[2 * q - 2]!; ai += c * sums[2 * q - 1]!;
-          br += sn * diffs[2 * q - 2]!; bi += sn * diffs[2 * q - 1]!;
-        }
-        br *= sign; bi *= sign;
-        // y_r = a + i·b, y_(p−r) = a − i·b
-        const yr = ar - bi, yi = ai + br, zr = ar + bi, zi = ai - br;
-        const w = t0 + 2 * (r - 1), v = t0 + 2 * (p - r - 1);
-        const wr = tw[w]!, wi = sign * tw[w + 1]!, vr = tw[v]!, vi = sign * tw[v + 1]!;
-        const or = o + r * s2, op = o + (p - r) * s2;
-        y[or] = yr * wr - yi * wi; y[or + 1] = yr * wi + yi * wr;
-        y[op] = zr * vr - zi * vi; y[op + 1] = zr * vi + zi * vr;
+      y[o] = out[0]!; y[o + 1] = out[1]!;
+      for (let r = 1; r < p; r++) {
+        const w = t0 + 2 * (r - 1);
+        const wr = tw[w]!, wi = sign * tw[w + 1]!;
+        const vr = out[2 * r]!, vi = out[2 * r + 1]!;
+        y[o + r * s2] = vr * wr - vi * wi; y[o + r * s2 + 1] = vr * wi + vi * wr;
       }
     }
   }
