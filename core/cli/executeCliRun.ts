@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { JsonLinesLifeCycle, runWorkflow, type LifeCycle, type ProtocolRegistry, type Workflow, type AnyParamValue } from '../engine/index.js';
+import { JsonLinesLifeCycle, runWorkflow, type LifeCycle, type RunWorkflowOptions, type ProtocolRegistry, type Workflow, type AnyParamValue } from '../engine/index.js';
 import type { CliIo } from './CliIo.js';
 import { exitCodes } from './exitCodes.js';
 import { printRunSummary } from './printRunSummary.js';
@@ -19,6 +19,8 @@ export interface CliRunOptions {
   forceDownstream?: boolean;
   /** Run only these steps and what they need. */
   until?: string[];
+  /** Every step but `except` must come from the store (see RunWorkflowOptions.storedOnly). */
+  storedOnly?: RunWorkflowOptions['storedOnly'];
   /** One JSON summary on stdout, no progress. */
   json?: boolean;
   /** Also stream events as JSON lines to this file ("-" for stderr). */
@@ -56,6 +58,7 @@ export async function executeCliRun(options: CliRunOptions): Promise<number> {
       ...(options.force ? { force: options.force } : {}),
       ...(options.forceDownstream ? { forceDownstream: true } : {}),
       ...(options.until ? { until: options.until } : {}),
+      ...(options.storedOnly ? { storedOnly: options.storedOnly } : {}),
       lifeCycles,
       signal: controller.signal,
     });

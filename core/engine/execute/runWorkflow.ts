@@ -46,6 +46,12 @@ export interface RunWorkflowOptions {
   forceDownstream?: boolean;
   /** Run only these steps and what they need (default: every step). */
   until?: readonly string[];
+  /**
+   * Only the `except` steps may execute; every other step must come from the store, and one that
+   * is not stored fails without running, with `reason(step)` as its error. `vrs report` uses it
+   * to re-render a report without recomputing any check, even one that failed before.
+   */
+  storedOnly?: { except: readonly string[]; reason?: (step: string) => string | undefined };
   lifeCycles?: readonly LifeCycle[];
   signal?: AbortSignal;
 }
@@ -188,6 +194,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
           events.emit('step:cached', { step: step.name, protocol: protocol.id, key, dir: cached.dir, producedAt: cached.manifest.finishedAt });
           return { outcome: 'cached', key, dir: cached.dir, outputs };
         }
+      }
+
+      if (options.storedOnly && !options.storedOnly.except.includes(step.name)) {
+        return fail(options.storedOnly.reason?.(step.name) ?? `no stored result (this run executes only ${options.storedOnly.except.join(', ')})`, { key });
       }
 
       const release = await semaphore.acquire(priority.get(step.name) ?? 0);
