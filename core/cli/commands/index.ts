@@ -3,6 +3,7 @@ import { demoCommand } from './demoCommand.js';
 import { graphCommand } from './graphCommand.js';
 import { planCommand } from './planCommand.js';
 import { protocolsCommand } from './protocolsCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { rerunCommand } from './rerunCommand.js';
 import { resumeCommand } from './resumeCommand.js';
 import { runCommand } from './runCommand.js';
@@ -16,6 +17,7 @@ export const cliCommands: readonly CliCommand[] = [
   runCommand,
   resumeCommand,
   rerunCommand,
+  reportCommand,
   planCommand,
   graphCommand,
   protocolsCommand,
