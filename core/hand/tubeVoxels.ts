@@ -19,7 +19,9 @@ export const DEFAULT_TUBE_CRITERIA: TubeCriteria = { maxAxialRatio: 0.5, minCros
  * runs on along the third (|λc| ≤ maxAxialRatio·|λb|), the cross-section is round (λb/λa ≥
  * minCrossRatio) and the voxel lies within maxRidgeDistance of the ridge (|g·e/λ| for e of λa, λb).
  * The map should already be smoothed at the tube scale (σ ≈ 2 Å for α-helices at 5 Å). The outer
- * voxel layer is never kept (no neighbours).
+ * voxel layer is never kept (no neighbours). Like any Hessian tube filter it also fires on the shell
+ * of a round blob where the radial curvature passes through 0; such shells make short or curved
+ * pieces that the segment and template steps reject.
  */
 export function tubeVoxels(smooth: Volume<Float32Array>, region: Uint8Array, criteria: TubeCriteria = DEFAULT_TUBE_CRITERIA): Uint8Array {
   const [nx, ny, nz] = smooth.dims;
