@@ -22,5 +22,6 @@ export async function importPluginModule(file: string): Promise<Record<string, u
   }
   register();
   tsxRegistered = true;
-  return (await import(url)) as Record<string, unknown>;
+  // Node keeps the failed first attempt in its module map under this URL: a query makes a new entry.
+  return (await import(`${url}?tsx`)) as Record<string, unknown>;
 }
