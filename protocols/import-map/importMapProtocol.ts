@@ -15,6 +15,7 @@ export const importMapProtocol = defineProtocol({
   execution: 'worker',
   params: {
     file: { type: 'path', required: true, description: 'The map file (.map, .mrc, .ccp4, optionally .gz).' },
+    voxelSize: { type: 'number', min: 0, description: "Voxel size in Å overriding the header's (the override is noted); default: from the header." },
   },
   inputs: {},
   outputs: {
@@ -23,7 +24,8 @@ export const importMapProtocol = defineProtocol({
   },
   async run(ctx) {
     ctx.progress(0, 'reading');
-    const map = await readMap(ctx.params.file);
+    const { voxelSize } = ctx.params;
+    const map = await readMap(ctx.params.file, voxelSize !== undefined ? { voxelSize } : {});
     for (const note of map.notes) ctx.logger.info(`reader note: ${note}`);
     const { header } = map;
     const info: MapInfo = {
