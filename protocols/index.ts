@@ -5,6 +5,8 @@ import { PROTOCOL, type AnyProtocol } from '../core/index.js';
 import { importMapProtocol } from './import-map/importMapProtocol.js';
 import { inputSummaryProtocol } from './import-map/inputSummaryProtocol.js';
 import { reportProtocol } from './report/reportProtocol.js';
+import { locBfactorProtocol } from './loc-bfactor/locBfactorProtocol.js';
+import { locOccupancyProtocol } from './loc-occupancy/locOccupancyProtocol.js';
 import { hardMaskProtocol } from './hard-mask/hardMaskProtocol.js';
 import { softMaskProtocol } from './soft-mask/softMaskProtocol.js';
 import { resizeMapProtocol } from './resize-map/resizeMapProtocol.js';
@@ -26,6 +28,8 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   maskAnalysisProtocol,
   backgroundAnalysisProtocol,
   globalBFactorProtocol,
+  locBfactorProtocol,
+  locOccupancyProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {
