@@ -2,6 +2,13 @@ import { digitalFrequency, halfSpectrumDims, ifft3dSync, irfft3d, irfft3dSync, r
 import { sharedFloat64Array } from '../../parallel/index.js';
 import type { Vec3 } from '../../volume/index.js';
 
+/** Per-axis Nyquist-plane remainders u_k (2-D, already divided by n_k), null for odd axes. */
+interface NyquistRemainders {
+  ux: Float64Array | null;
+  uy: Float64Array | null;
+  uz: Float64Array | null;
+}
+
 export interface SpiralAmplitudeOptions {
   /**
    * What to do with the Riesz terms on the Nyquist planes of even axes. 'numpy' (default): as the
@@ -31,6 +38,8 @@ export class SpiralAmplitude {
   private readonly spectrum: Float64Array;
   /** |f| in Å⁻¹ of every half-spectrum bin. */
   private readonly radius: Float64Array;
+  /** 1/|f| (0 at DC). */
+  private readonly inverseRadius: Float64Array;
   /** Frequencies (Å⁻¹) along each axis of the half spectrum. */
   private readonly axisFrequency: [Float64Array, Float64Array, Float64Array];
   private readonly shell: Float64Array;
@@ -58,6 +67,7 @@ export class SpiralAmplitude {
         for (let kx = 0; kx < hx; kx++) this.radius[p++] = Math.sqrt(yz2 + fx[kx]! * fx[kx]!);
       }
     }
+    this.inverseRadius = this.radius.map((r) => (r === 0 ? 0 : 1 / r));
     this.shell = new Float64Array(hx * ny * nz);
     this.scratch = sharedFloat64Array(2 * hx * ny * nz);
     this.real = sharedFloat64Array(dims[0] * dims[1] * dims[2]);
@@ -72,24 +82,28 @@ export class SpiralAmplitude {
   }
 
   /**
-   * Fills the normalised shell S_φ (one value per half-spectrum bin). The sum runs over the full
-   * grid: bins kx = 0 and kx = nx/2 stand for themselves, every other bin also for its Hermitian
-   * partner. Returns the unnormalised sum Σ_grid exp(…).
+   * Fills the unnormalised shell exp(−(|f| − φ)²/2σ²) (one value per half-spectrum bin) and returns
+   * its sum over the full grid: bins kx = 0 and kx = nx/2 stand for themselves, every other bin
+   * also for its Hermitian partner. Bins farther than 13σ from φ are set to 0: their weight is
+   * below e^−84 ≈ 1e−37 of the peak, far below what float64 sums can see.
    */
   private fillShell(frequency: number, width: number): number {
     const [hx] = this.half;
     const xNyquist = this.dims[0] % 2 === 0 ? hx - 1 : -1;
     const { radius, shell } = this;
     const scale = 1 / (2 * width * width);
+    const reach = 13 * width;
     let sum = 0;
     for (let p = 0, kx = 0; p < radius.length; p++) {
       const d = radius[p]! - frequency;
-      const g = Math.exp(-d * d * scale);
+      let g = 0;
+      if (d < reach && d > -reach) {
+        g = Math.exp(-d * d * scale);
+        sum += kx === 0 || kx === xNyquist ? g : 2 * g;
+      }
       shell[p] = g;
-      sum += kx === 0 || kx === xNyquist ? g : 2 * g;
       if (++kx === hx) kx = 0;
     }
-    for (let p = 0; p < shell.length; p++) shell[p] = shell[p]! / sum;
     return sum;
   }
 
@@ -100,54 +114,76 @@ export class SpiralAmplitude {
   async amplitude(frequency: number, width: number, out: Float64Array = new Float64Array(this.real.length)): Promise<Float64Array> {
     if (!(Number.isFinite(frequency) && width > 0 && Number.isFinite(width))) throw new RangeError(`SpiralAmplitude: frequency must be finite and width positive, got ${frequency}, ${width}`);
     if (out.length !== this.real.length) throw new RangeError(`SpiralAmplitude: out has ${out.length} values, expected ${this.real.length}`);
-    this.fillShell(frequency, width);
+    const sum = this.fillShell(frequency, width);
     const { spectrum, shell, scratch, real, dims } = this;
     const fftOpts = { out: real, overwriteInput: true, ...(this.threads === undefined ? {} : { threads: this.threads }) };
 
+    // v0; the shell is normalised on the way (S = G/ΣG, as the original divides).
     for (let p = 0, c = 0; p < shell.length; p++, c += 2) {
-      const s = shell[p]!;
+      const s = shell[p]! / sum;
+      shell[p] = s;
       scratch[c] = s * spectrum[c]!;
       scratch[c + 1] = s * spectrum[c + 1]!;
     }
     await irfft3d(scratch, dims, fftOpts);
     for (let i = 0; i < out.length; i++) out[i] = real[i]! * real[i]!;
 
-    for (const axis of [0, 1, 2] as const) {
+    for (const axis of [0, 1] as const) {
       this.rieszSpectrum(axis);
       await irfft3d(scratch, dims, fftOpts);
       for (let i = 0; i < out.length; i++) out[i]! += real[i]! * real[i]!;
     }
-    if (this.nyquist === 'numpy') this.addNyquistRemainders(out);
-    for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(out[i]!);
+    const remainders = this.nyquist === 'numpy' ? this.nyquistRemainders() : { ux: null, uy: null, uz: null };
+    this.rieszSpectrum(2);
+    await irfft3d(scratch, dims, fftOpts);
+    this.finish(out, remainders);
     return out;
   }
 
   /**
    * scratch = −i·(f_k/|f|)·S·F, 0 at DC and on the k-Nyquist plane (whose contribution to the real
-   * map is 0 for either labelling of that bin; see addNyquistRemainders).
+   * map is 0 for either labelling of that bin; see nyquistRemainders).
    */
   private rieszSpectrum(axis: 0 | 1 | 2): void {
     const [hx, ny, nz] = this.half;
-    const { spectrum, shell, scratch, radius } = this;
+    const { spectrum, shell, scratch, inverseRadius } = this;
     const f = this.axisFrequency[axis];
     const nyquistIndex = this.dims[axis] % 2 === 0 ? this.dims[axis] / 2 : -1;
     let p = 0;
     for (let kz = 0; kz < nz; kz++) {
       for (let ky = 0; ky < ny; ky++) {
-        for (let kx = 0; kx < hx; kx++, p++) {
-          const k = axis === 0 ? kx : axis === 1 ? ky : kz;
-          const r = radius[p]!;
-          const c = 2 * p;
-          if (r === 0 || k === nyquistIndex) {
-            scratch[c] = 0;
-            scratch[c + 1] = 0;
-            continue;
+        // −i·h·(a + i·b) = h·b − i·h·a, with a + i·b = S·F and h = f_k/|f|.
+        if (axis === 0) {
+          for (let kx = 0; kx < hx; kx++, p++) {
+            const g = kx === nyquistIndex ? 0 : f[kx]! * inverseRadius[p]! * shell[p]!;
+            scratch[2 * p] = g * spectrum[2 * p + 1]!;
+            scratch[2 * p + 1] = -g * spectrum[2 * p]!;
           }
-          const h = (axis === 0 ? f[kx]! : axis === 1 ? f[ky]! : f[kz]!) / r;
-          const s = shell[p]!;
-          // −i·h·(a + i·b) = h·b − i·h·a, with a + i·b = S·F
-          scratch[c] = h * (s * spectrum[c + 1]!);
-          scratch[c + 1] = -h * (s * spectrum[c]!);
+        } else {
+          const k = axis === 1 ? ky : kz;
+          const fk = k === nyquistIndex ? 0 : f[k]!;
+          for (let kx = 0; kx < hx; kx++, p++) {
+            const g = fk * inverseRadius[p]! * shell[p]!;
+            scratch[2 * p] = g * spectrum[2 * p + 1]!;
+            scratch[2 * p + 1] = -g * spectrum[2 * p]!;
+          }
+        }
+      }
+    }
+  }
+
+  /** out = √(out + real² + Nyquist remainders²): the last Riesz map and the amplitude in one pass. */
+  private finish(out: Float64Array, { ux, uy, uz }: NyquistRemainders): void {
+    const [nx, ny, nz] = this.dims;
+    const { real } = this;
+    for (let z = 0, i = 0; z < nz; z++) {
+      for (let y = 0; y < ny; y++) {
+        const ax = ux === null ? 0 : ux[z * ny + y]! ** 2;
+        for (let x = 0; x < nx; x++, i++) {
+          let extra = ax + real[i]! * real[i]!;
+          if (uy !== null) extra += uy[z * nx + x]! ** 2;
+          if (uz !== null) extra += uz[y * nx + x]! ** 2;
+          out[i] = Math.sqrt(out[i]! + extra);
         }
       }
     }
@@ -159,7 +195,7 @@ export class SpiralAmplitude {
    * A spectrum confined to plane k = n_k/2 inverts to (−1)^{x_k}/n_k times the 2-D inverse of the
    * plane, so u² needs one 2-D transform; the sign vanishes in the square.
    */
-  private addNyquistRemainders(out: Float64Array): void {
+  private nyquistRemainders(): NyquistRemainders {
     const [nx, ny, nz] = this.dims;
     const [hx] = this.half;
     const { spectrum, shell, radius } = this;
@@ -209,16 +245,6 @@ export class SpiralAmplitude {
       }
       uz = irfft3dSync(plane, [nx, ny, 1], { overwriteInput: true }).map((v) => v / nz);
     }
-    for (let z = 0, i = 0; z < nz; z++) {
-      for (let y = 0; y < ny; y++) {
-        const ax = ux === null ? 0 : ux[z * ny + y]! ** 2;
-        for (let x = 0; x < nx; x++, i++) {
-          let extra = ax;
-          if (uy !== null) extra += uy[z * nx + x]! ** 2;
-          if (uz !== null) extra += uz[y * nx + x]! ** 2;
-          out[i]! += extra;
-        }
-      }
-    }
+    return { ux, uy, uz };
   }
 }
