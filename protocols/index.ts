@@ -15,6 +15,7 @@ import { massAnalysisProtocol } from './mass-analysis/massAnalysisProtocol.js';
 import { maskAnalysisProtocol } from './mask-analysis/maskAnalysisProtocol.js';
 import { backgroundAnalysisProtocol } from './background-analysis/backgroundAnalysisProtocol.js';
 import { globalBFactorProtocol } from './global-bfactor/globalBFactorProtocol.js';
+import { localResolutionProtocol } from './local-resolution/localResolutionProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -30,7 +31,7 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   globalBFactorProtocol,
   locBfactorProtocol,
   locOccupancyProtocol,
-];
+, localResolutionProtocol];
 
 export default new ContainerModule(({ bind }) => {
   for (const protocol of builtinProtocols) bind(PROTOCOL).toConstantValue(protocol);

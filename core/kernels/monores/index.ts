@@ -6,3 +6,4 @@ export * from './MonoResAmplitudes.js';
 export * from './postProcessLocalResolution.js';
 export * from './monoResSingleMap.js';
 export * from './summarizeLocalResolution.js';
+export * from './evaluationGrid.js';

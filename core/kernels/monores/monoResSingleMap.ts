@@ -35,7 +35,7 @@ export interface MonoResFrequencyRecord extends SweepFrequency {
   threshold: number;
   meanSignal: number;
   meanNoise: number;
-  /** (meanS − meanN)/√(σS²/NS + σN²/NN); NaN when the frequency was not evaluated. */
+  /** (meanS − meanN)/√(σS²/NS + σN²/NN); NaN when the frequency was not evaluated (and meanSignal NaN without active voxels). */
   z: number;
   /** Voxels above the threshold here, and voxels whose search ended here. */
   passed: number;
@@ -53,6 +53,8 @@ export type MonoResStopReason =
 export interface MonoResResult {
   /** Post-processed local resolution (Å) on `mask`, 0 elsewhere. */
   resolution: Float32Array;
+  /** `resolution` inside `mask`, the smoothed median-filled map outside: for colouring surfaces. */
+  display: Float32Array;
   /** Voxels with a local resolution (MonoRes refinedMask). */
   mask: Uint8Array;
   /** The raw per-voxel result of the sweep, before the median fill and smoothing. */
@@ -151,6 +153,7 @@ export async function monoResSingleMap(map: Float32Array, mask: ArrayLike<number
     if (post === null) throw new MonoResFailure('no voxel of the mask was resolved at any frequency');
     return {
       resolution: post.resolution,
+      display: post.display,
       mask: post.mask,
       rawResolution: raw,
       frequencies: records,

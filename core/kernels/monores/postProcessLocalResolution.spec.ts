@@ -57,8 +57,10 @@ describe('postProcessLocalResolution', () => {
       expect(result.mask[i]).toBe(raw[i]! > 0 ? 1 : 0);
       if (raw[i] === 0) {
         expect(result.resolution[i]).toBe(0);
+        expect(result.display[i]).toBeCloseTo(smoothed[i]!, 5);
         continue;
       }
+      expect(result.display[i]).toBe(result.resolution[i]);
       const s = smoothed[i]!;
       const expected = s > raw[i]! || s < nyquist ? raw[i]! : s;
       expect(result.resolution[i]).toBeCloseTo(expected, 5);

@@ -7,6 +7,11 @@ import { selectKth } from './selectKth.js';
 export interface PostProcessedLocalResolution {
   /** Smoothed local resolution (Å) on the voxels that received one, 0 elsewhere. */
   resolution: Float32Array;
+  /**
+   * The same everywhere in the box: outside `mask` the smoothed median-filled map (MonoRes
+   * `monoresResolutionChimera`), for colouring surfaces that extend beyond the measured voxels.
+   */
+  display: Float32Array;
   /** 1 where a resolution was assigned (MonoRes `refinedMask`), 0 elsewhere. */
   mask: Uint8Array;
   /** The median that replaced the unresolved voxels before smoothing. */
@@ -51,13 +56,18 @@ export async function postProcessLocalResolution(
   const smoothed = await irfft3d(spectrum, dims, { ...fftOpts, overwriteInput: true });
 
   const resolution = new Float32Array(voxels);
+  const display = new Float32Array(voxels);
   let withValue = 0;
   for (let i = 0; i < voxels; i++) {
-    if (mask[i] === 0) continue;
     const s = smoothed[i]!;
+    if (mask[i] === 0) {
+      display[i] = s;
+      continue;
+    }
     const r = raw[i]!;
     resolution[i] = s > r || s < nyquist ? r : s;
+    display[i] = resolution[i]!;
     withValue++;
   }
-  return { resolution, mask, fillValue, voxels: withValue };
+  return { resolution, display, mask, fillValue, voxels: withValue };
 }
