@@ -31,7 +31,8 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   globalBFactorProtocol,
   locBfactorProtocol,
   locOccupancyProtocol,
-, localResolutionProtocol];
+  localResolutionProtocol,
+];
 
 export default new ContainerModule(({ bind }) => {
   for (const protocol of builtinProtocols) bind(PROTOCOL).toConstantValue(protocol);
