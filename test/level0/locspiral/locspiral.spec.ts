@@ -10,7 +10,6 @@ process.env['VRS_THREADS'] = '1';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workflow = join(here, 'locspiral.yaml');
-const config = join(here, 'vrs.config.yaml');
 const dataDir = resolve(repoRoot, '../shared/data');
 
 interface Percentiles {
@@ -23,7 +22,7 @@ interface Percentiles {
 
 async function run(map: string, params: string[]): Promise<{ out: string; bfactor: SectionResult; occupancy: SectionResult }> {
   const out = join(tempDir('vrs-locspiral-'), 'run');
-  const result = await cli(['run', workflow, '-p', `map=${map}`, ...params.flatMap((p) => ['-p', p]), '--out', out], { config });
+  const result = await cli(['run', workflow, '-p', `map=${map}`, ...params.flatMap((p) => ['-p', p]), '--out', out], { config: false });
   expect(result.code, result.stderr + result.stdout).toBe(0);
   const section = (id: string) => JSON.parse(readFileSync(join(out, 'sections', id, 'section.json'), 'utf8')) as SectionResult;
   return { out, bfactor: section('0.f'), occupancy: section('0.g') };
