@@ -1,5 +1,5 @@
-import { defineProtocol, hardMask, VrsInputError } from '../../core/index.js';
-import type { HardMaskInfo } from './HardMaskInfo.js';
+import { defineProtocol, VrsInputError } from '../../core/index.js';
+import { buildHardMask } from './buildHardMask.js';
 
 /**
  * P.hardMask (vrs-spec §3.2): threshold (v ≥ t) → largest 26-connected component → ⌈2/Ts⌉ passes
@@ -29,34 +29,11 @@ export const hardMaskProtocol = defineProtocol({
     if (!Number.isFinite(threshold)) throw new VrsInputError(`threshold must be a finite number, got ${threshold}`, 'threshold');
     const map = await ctx.inputs.volume('map');
     ctx.progress(0.1, 'thresholding and labelling');
-    const result = hardMask(map, threshold, passes === undefined ? {} : { passes });
-    const runs: [number, number][] = [];
-    const sizes = result.componentSizes.slice(1).sort((a, b) => b - a);
-    for (const size of sizes) {
-      const last = runs[runs.length - 1];
-      if (last && last[0] === size) last[1]++;
-      else runs.push([size, 1]);
-    }
-    let mapMaximum = -Infinity;
-    const data = map.data;
-    for (let i = 0; i < data.length; i++) if (data[i]! > mapMaximum) mapMaximum = data[i]!;
-    const info: HardMaskInfo = {
-      threshold,
-      voxelSize: [...map.voxelSize],
-      passes: result.passes,
-      rawVoxels: result.rawCount,
-      componentCount: result.componentCount,
-      componentSizes: runs,
-      backgroundVoxels: map.size - result.rawCount,
-      largestComponentVoxels: result.largestComponentSize,
-      maskVoxels: result.count,
-      mapMaximum: Number.isFinite(mapMaximum) ? mapMaximum : 0,
-      empty: result.rawCount === 0,
-    };
+    const { mask, info } = buildHardMask(map, threshold, passes);
     ctx.logger.info(
-      `hard mask at ${threshold}: ${result.rawCount} raw voxels in ${result.componentCount} components, largest ${result.largestComponentSize}, ` +
-        `${result.passes} dilation passes → ${result.count} voxels`,
+      `hard mask at ${threshold}: ${info.rawVoxels} raw voxels in ${info.componentCount} components, largest ${info.largestComponentVoxels}, ` +
+        `${info.passes} dilation passes → ${info.maskVoxels} voxels`,
     );
-    return { mask: { kind: 'mask', value: result.mask }, info: { kind: 'json', value: info } };
+    return { mask: { kind: 'mask', value: mask }, info: { kind: 'json', value: info } };
   },
 });
