@@ -16,6 +16,7 @@ import { maskAnalysisProtocol } from './mask-analysis/maskAnalysisProtocol.js';
 import { backgroundAnalysisProtocol } from './background-analysis/backgroundAnalysisProtocol.js';
 import { globalBFactorProtocol } from './global-bfactor/globalBFactorProtocol.js';
 import { localResolutionProtocol } from './local-resolution/localResolutionProtocol.js';
+import { helixHandProtocol } from './helix-hand/helixHandProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -32,6 +33,7 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   locBfactorProtocol,
   locOccupancyProtocol,
   localResolutionProtocol,
+  helixHandProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {

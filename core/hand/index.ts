@@ -8,3 +8,4 @@ export * from './CylinderGrid.js';
 export * from './helixTemplateVolume.js';
 export * from './HelixHandMatcher.js';
 export * from './helixHandedness.js';
+export * from './helixEvidenceVolume.js';
