@@ -73,7 +73,7 @@ export class FftPlan {
     let x = a, xo = aOffset, y = b, yo = bOffset;
     for (const pass of this.passes) {
       const s = pass.run * batch;
-      runPass(pass, x, xo, s, y, yo, s, sign);
+      runPass(pass, x, xo, s, 1, y, yo, s, sign);
       const t = x; x = y; y = t;
       const to = xo; xo = yo; yo = to;
     }
@@ -82,40 +82,43 @@ export class FftPlan {
 
   /**
    * Transforms `batch` lines read from one array and written to another (or the same): element j
-   * of line t is the complex number at complex index t + j·stride from the offset (strides in
-   * complex numbers, offsets in doubles), results multiplied by `scale`. The first pass reads and
-   * the last pass writes the arrays directly; `a` and `b` are scratch of 2·n·batch doubles each.
-   * In place (same array, offset and stride) is allowed.
+   * of line t is the complex number at complex index t·srcLane + j·srcLine from srcOffset (strides
+   * in complex numbers, offsets in doubles); results, times `scale`, go to t·dstLane + j·dstLine
+   * from dstOffset. The first pass reads and the last pass writes the arrays directly; `a` and `b`
+   * are scratch of 2·n·batch doubles each, distinct from src and dst. In place (same array,
+   * offset and strides) is allowed.
    */
   transformLines(
-    src: Float64Array, srcOffset: number, srcStride: number, dst: Float64Array, dstOffset: number, dstStride: number,
+    src: Float64Array, srcOffset: number, srcLane: number, srcLine: number,
+    dst: Float64Array, dstOffset: number, dstLane: number, dstLine: number,
     batch: number, sign: -1 | 1, scale: number, a: Float64Array, b: Float64Array,
   ): void {
     const passes = this.passes;
     const last = passes.length - 1;
     if (last < 0 || this.bluestein !== null) {
-      gatherLines(src, srcOffset, srcStride, a, this.n, batch);
+      gatherLines(src, srcOffset, srcLane, srcLine, a, this.n, batch);
       const z = this.transformBatch(a, 0, b, 0, batch, sign) ? b : a;
-      scatterLines(z, dst, dstOffset, dstStride, this.n, batch, scale);
+      scatterLines(z, dst, dstOffset, dstLane, dstLine, this.n, batch, scale);
       return;
     }
-    let x = src, xo = srcOffset, xs = srcStride, y = a, other = b;
+    let x = src, xo = srcOffset, xs = srcLine, xl = srcLane, y = a, other = b;
     for (let i = 0; i < last; i++) {
       const pass = passes[i]!;
       const s = pass.run * batch;
-      runPass(pass, x, xo, xs, y, 0, s, sign);
-      x = y; xo = 0; xs = s * pass.radix;
+      runPass(pass, x, xo, xs, xl, y, 0, s, sign);
+      x = y; xo = 0; xs = s * pass.radix; xl = 1;
       y = other; other = x;
     }
     const pass = passes[last]!;
     const g = pass.generic;
+    const runs = pass.run;
     switch (pass.radix) {
-      case 2: finalPass2(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale); break;
-      case 3: finalPass3(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign); break;
-      case 4: finalPass4(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign); break;
-      case 5: finalPass5(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign); break;
-      case 8: finalPass8(x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign); break;
-      default: finalPassGeneric(pass.radix, g!, x, xo, xs, dst, dstOffset, dstStride, batch, pass.run, scale, sign);
+      case 2: finalPass2(x, xo, xs, xl, dst, dstOffset, dstLine, dstLane, batch, runs, scale); break;
+      case 3: finalPass3(x, xo, xs, xl, dst, dstOffset, dstLine, dstLane, batch, runs, scale, sign); break;
+      case 4: finalPass4(x, xo, xs, xl, dst, dstOffset, dstLine, dstLane, batch, runs, scale, sign); break;
+      case 5: finalPass5(x, xo, xs, xl, dst, dstOffset, dstLine, dstLane, batch, runs, scale, sign); break;
+      case 8: finalPass8(x, xo, xs, xl, dst, dstOffset, dstLine, dstLane, batch, runs, scale, sign); break;
+      default: finalPassGeneric(pass.radix, g!, x, xo, xs, xl, dst, dstOffset, dstLine, dstLane, batch, runs, scale, sign);
     }
   }
 
@@ -130,30 +133,31 @@ export class FftPlan {
   }
 }
 
-function runPass(pass: Pass, x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, sign: -1 | 1): void {
+function runPass(pass: Pass, x: Float64Array, xo: number, xs: number, xl: number, y: Float64Array, yo: number, s: number, sign: -1 | 1): void {
   switch (pass.radix) {
-    case 2: return pass2(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
-    case 3: return pass3(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
-    case 4: return pass4(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
-    case 5: return pass5(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
-    case 8: return pass8(x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
-    default: return passGeneric(pass.radix, pass.generic!, x, xo, xs, y, yo, s, pass.m, pass.twiddles, sign);
+    case 2: return pass2(x, xo, xs, xl, y, yo, s, pass.m, pass.twiddles, sign);
+    case 3: return pass3(x, xo, xs, xl, y, yo, s, pass.m, pass.twiddles, sign);
+    case 4: return pass4(x, xo, xs, xl, y, yo, s, pass.m, pass.twiddles, sign);
+    case 5: return pass5(x, xo, xs, xl, y, yo, s, pass.m, pass.twiddles, sign);
+    case 8: return pass8(x, xo, xs, xl, y, yo, s, pass.m, pass.twiddles, sign);
+    default: return passGeneric(pass.radix, pass.generic!, x, xo, xs, xl, y, yo, s, pass.m, pass.twiddles, sign);
   }
 }
 
-function gatherLines(src: Float64Array, offset: number, stride: number, a: Float64Array, n: number, batch: number): void {
-  const w = 2 * batch;
-  for (let j = 0; j < n; j++) {
-    const from = offset + 2 * stride * j, to = w * j;
-    for (let i = 0; i < w; i++) a[to + i] = src[from + i]!;
+/** Copies lines (lane stride `lane`, element stride `line`, complex units) into a batch block. */
+function gatherLines(src: Float64Array, offset: number, lane: number, line: number, a: Float64Array, n: number, batch: number): void {
+  for (let j = 0, to = 0; j < n; j++) {
+    for (let t = 0, from = offset + 2 * line * j; t < batch; t++, to += 2, from += 2 * lane) {
+      a[to] = src[from]!; a[to + 1] = src[from + 1]!;
+    }
   }
 }
 
-function scatterLines(z: Float64Array, dst: Float64Array, offset: number, stride: number, n: number, batch: number, scale: number): void {
-  const w = 2 * batch;
-  for (let j = 0; j < n; j++) {
-    const to = offset + 2 * stride * j, from = w * j;
-    for (let i = 0; i < w; i++) dst[to + i] = scale * z[from + i]!;
+function scatterLines(z: Float64Array, dst: Float64Array, offset: number, lane: number, line: number, n: number, batch: number, scale: number): void {
+  for (let j = 0, from = 0; j < n; j++) {
+    for (let t = 0, to = offset + 2 * line * j; t < batch; t++, from += 2, to += 2 * lane) {
+      dst[to] = scale * z[from]!; dst[to + 1] = scale * z[from + 1]!;
+    }
   }
 }
 

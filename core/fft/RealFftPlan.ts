@@ -59,15 +59,22 @@ export class RealFftPlan {
     const len = even ? this.n / 2 : this.n;
     for (let r0 = 0; r0 < rows; r0 += ROW_BATCH) {
       const batch = Math.min(ROW_BATCH, rows - r0);
-      const { a, b } = scratchBuffers(2 * len * batch);
+      const { a, b, c } = scratchBuffers(2 * len * batch);
       const from = srcOffset + r0 * srcStride;
+      const to = dstOffset + r0 * dstStride;
+      if (even && src instanceof Float64Array && srcStride % 2 === 0) {
+        // The pairs (x[2k], x[2k+1]) of a float64 row already are complex numbers: the first pass
+        // reads them where they are.
+        this.plan.transformLines(src, from, srcStride / 2, 1, c, 0, 1, batch, batch, -1, 1, a, b);
+        this.splitToRows(c, dst, to, dstStride, batch, scale);
+        continue;
+      }
       if (src instanceof Float64Array) {
         if (even) gatherPairs64(src, from, srcStride, a, len, batch);
         else gatherReals64(src, from, srcStride, a, len, batch);
       } else if (even) gatherPairs32(src, from, srcStride, a, len, batch);
       else gatherReals32(src, from, srcStride, a, len, batch);
       const z = this.plan.transformBatch(a, 0, b, 0, batch, -1) ? b : a;
-      const to = dstOffset + r0 * dstStride;
       if (even) this.splitToRows(z, dst, to, dstStride, batch, scale);
       else scatterBins(z, dst, to, dstStride, this.bins, batch, scale);
     }
@@ -82,12 +89,18 @@ export class RealFftPlan {
     const len = even ? this.n / 2 : this.n;
     for (let r0 = 0; r0 < rows; r0 += ROW_BATCH) {
       const batch = Math.min(ROW_BATCH, rows - r0);
-      const { a, b } = scratchBuffers(2 * len * batch);
+      const { a, b, c } = scratchBuffers(2 * len * batch);
       const from = srcOffset + r0 * srcStride;
+      const to = dstOffset + r0 * dstStride;
+      if (even && dstStride % 2 === 0) {
+        // The last pass writes the pairs (x[2k], x[2k+1]) straight into the rows.
+        this.mergeFromRows(src, from, srcStride, c, batch);
+        this.plan.transformLines(c, 0, 1, batch, dst, to, dstStride / 2, 1, batch, 1, scale, a, b);
+        continue;
+      }
       if (even) this.mergeFromRows(src, from, srcStride, a, batch);
       else gatherHermitian(src, from, srcStride, a, this.n, batch);
       const z = this.plan.transformBatch(a, 0, b, 0, batch, 1) ? b : a;
-      const to = dstOffset + r0 * dstStride;
       if (even) scatterPairs(z, dst, to, dstStride, len, batch, scale);
       else scatterReals(z, dst, to, dstStride, len, batch, scale);
     }

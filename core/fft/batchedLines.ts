@@ -23,7 +23,7 @@ export function transformColumns(
   for (let c0 = 0; c0 < count; c0 += COLUMN_BLOCK) {
     const width = Math.min(COLUMN_BLOCK, count - c0);
     const { a, b } = scratchBuffers(2 * n * width);
-    plan.transformLines(src, srcOffset + 2 * c0, stride, dst, dstOffset + 2 * c0, stride, width, sign, scale, a, b);
+    plan.transformLines(src, srcOffset + 2 * c0, 1, stride, dst, dstOffset + 2 * c0, 1, stride, width, sign, scale, a, b);
   }
 }
 
@@ -36,23 +36,9 @@ export function transformRows(
   plan: FftPlan, src: Float64Array, srcOffset: number, srcStride: number,
   dst: Float64Array, dstOffset: number, dstStride: number, rows: number, sign: -1 | 1, scale: number,
 ): void {
-  const n = plan.n;
   for (let r0 = 0; r0 < rows; r0 += ROW_BATCH) {
     const batch = Math.min(ROW_BATCH, rows - r0);
-    const b2 = 2 * batch;
-    const { a, b } = scratchBuffers(n * b2);
-    for (let t = 0; t < batch; t++) {
-      const row = srcOffset + (r0 + t) * srcStride;
-      for (let k = 0, o = 2 * t; k < n; k++, o += b2) {
-        a[o] = src[row + 2 * k]!; a[o + 1] = src[row + 2 * k + 1]!;
-      }
-    }
-    const z = plan.transformBatch(a, 0, b, 0, batch, sign) ? b : a;
-    for (let t = 0; t < batch; t++) {
-      const row = dstOffset + (r0 + t) * dstStride;
-      for (let k = 0, i = 2 * t; k < n; k++, i += b2) {
-        dst[row + 2 * k] = scale * z[i]!; dst[row + 2 * k + 1] = scale * z[i + 1]!;
-      }
-    }
+    const { a, b } = scratchBuffers(2 * plan.n * batch);
+    plan.transformLines(src, srcOffset + r0 * srcStride, srcStride / 2, 1, dst, dstOffset + r0 * dstStride, dstStride / 2, 1, batch, sign, scale, a, b);
   }
 }

@@ -2,18 +2,19 @@ import { unitRoot } from './unitRoot.js';
 
 // One Stockham autosort pass per radix p (decimation in frequency). The data are `p·m` groups of
 // `s` contiguous complex numbers (interleaved re, im). Input element (k, j, q) sits at complex
-// index k + xs·(j + q·m), output element (k, j, r) at k + s·(p·j + r), with k < s, j < m, q, r < p.
-// xs = s between passes; the first pass of a batch may read lines of any stride xs ≥ s straight
-// from a volume (then s is the batch).
+// index k·xl + xs·(j + q·m), output element (k, j, r) at k + s·(p·j + r), with k < s, j < m,
+// q, r < p. Between passes xl = 1 and xs = s; the first pass of a batch (s = the batch) may read
+// its lines straight from a volume: lane k at stride xl, line elements at stride xs.
 // Each pass computes y_r = Σ_q a_q·ω_p^(r·q), then multiplies y_r by the twiddle ω_(p·m)^(r·j).
 // `s` is the product of the radices already applied times the number of interleaved transforms
 // (the batch), so batched transforms get long contiguous inner loops with constant twiddles.
 // Twiddles are stored as (cos, sin) of +2π·r·j/(p·m) at tw[2·(j·(p−1) + r − 1)]; sign = −1 gives
 // the forward transform, +1 the inverse.
 
-export function pass2(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass2(x: Float64Array, xo: number, xs: number, xl: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
   const xs2 = 2 * xs;
+  const xl2 = 2 * xl;
   const inStride = xs2 * m;
   for (let j = 0; j < m; j++) {
     const wr = tw[2 * j]!;
@@ -21,16 +22,16 @@ export function pass2(x: Float64Array, xo: number, xs: number, y: Float64Array, 
     const i0 = xo + xs2 * j;
     const o0 = yo + 2 * s2 * j;
     if (j === 0) {
-      for (let k = 0; k < s2; k += 2) {
-        const a = i0 + k, b = a + inStride, c = o0 + k, d = c + s2;
+      for (let k = 0, ak = i0; k < s2; k += 2, ak += xl2) {
+        const a = ak, b = a + inStride, c = o0 + k, d = c + s2;
         const ar = x[a]!, ai = x[a + 1]!, br = x[b]!, bi = x[b + 1]!;
         y[c] = ar + br; y[c + 1] = ai + bi;
         y[d] = ar - br; y[d + 1] = ai - bi;
       }
       continue;
     }
-    for (let k = 0; k < s2; k += 2) {
-      const a = i0 + k, b = a + inStride, c = o0 + k, d = c + s2;
+    for (let k = 0, ak = i0; k < s2; k += 2, ak += xl2) {
+      const a = ak, b = a + inStride, c = o0 + k, d = c + s2;
       const ar = x[a]!, ai = x[a + 1]!, br = x[b]!, bi = x[b + 1]!;
       y[c] = ar + br; y[c + 1] = ai + bi;
       const dr = ar - br, di = ai - bi;
@@ -41,9 +42,10 @@ export function pass2(x: Float64Array, xo: number, xs: number, y: Float64Array, 
 
 export const SIN_60 = Math.sqrt(3) / 2;
 
-export function pass3(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass3(x: Float64Array, xo: number, xs: number, xl: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
   const xs2 = 2 * xs;
+  const xl2 = 2 * xl;
   const inStride = xs2 * m;
   const c = sign * SIN_60;
   for (let j = 0; j < m; j++) {
@@ -51,8 +53,8 @@ export function pass3(x: Float64Array, xo: number, xs: number, y: Float64Array, 
     const w2r = tw[4 * j + 2]!, w2i = sign * tw[4 * j + 3]!;
     const i0 = xo + xs2 * j;
     const o0 = yo + 3 * s2 * j;
-    for (let k = 0; k < s2; k += 2) {
-      const a0 = i0 + k, a1 = a0 + inStride, a2 = a1 + inStride;
+    for (let k = 0, ak = i0; k < s2; k += 2, ak += xl2) {
+      const a0 = ak, a1 = a0 + inStride, a2 = a1 + inStride;
       const x0r = x[a0]!, x0i = x[a0 + 1]!;
       const x1r = x[a1]!, x1i = x[a1 + 1]!, x2r = x[a2]!, x2i = x[a2 + 1]!;
       const tr = x1r + x2r, ti = x1i + x2i;
@@ -69,16 +71,17 @@ export function pass3(x: Float64Array, xo: number, xs: number, y: Float64Array, 
   }
 }
 
-export function pass4(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass4(x: Float64Array, xo: number, xs: number, xl: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
   const xs2 = 2 * xs;
+  const xl2 = 2 * xl;
   const inStride = xs2 * m;
   for (let j = 0; j < m; j++) {
     const i0 = xo + xs2 * j;
     const o0 = yo + 4 * s2 * j;
     if (j === 0) {
-      for (let k = 0; k < s2; k += 2) {
-        const a0 = i0 + k, a1 = a0 + inStride, a2 = a1 + inStride, a3 = a2 + inStride;
+      for (let k = 0, ak = i0; k < s2; k += 2, ak += xl2) {
+        const a0 = ak, a1 = a0 + inStride, a2 = a1 + inStride, a3 = a2 + inStride;
         const x0r = x[a0]!, x0i = x[a0 + 1]!, x1r = x[a1]!, x1i = x[a1 + 1]!;
         const x2r = x[a2]!, x2i = x[a2 + 1]!, x3r = x[a3]!, x3i = x[a3 + 1]!;
         const t0r = x0r + x2r, t0i = x0i + x2i, t1r = x0r - x2r, t1i = x0i - x2i;
@@ -96,8 +99,8 @@ export function pass4(x: Float64Array, xo: number, xs: number, y: Float64Array, 
     const w1r = tw[6 * j]!, w1i = sign * tw[6 * j + 1]!;
     const w2r = tw[6 * j + 2]!, w2i = sign * tw[6 * j + 3]!;
     const w3r = tw[6 * j + 4]!, w3i = sign * tw[6 * j + 5]!;
-    for (let k = 0; k < s2; k += 2) {
-      const a0 = i0 + k, a1 = a0 + inStride, a2 = a1 + inStride, a3 = a2 + inStride;
+    for (let k = 0, ak = i0; k < s2; k += 2, ak += xl2) {
+      const a0 = ak, a1 = a0 + inStride, a2 = a1 + inStride, a3 = a2 + inStride;
       const x0r = x[a0]!, x0i = x[a0 + 1]!, x1r = x[a1]!, x1i = x[a1 + 1]!;
       const x2r = x[a2]!, x2i = x[a2 + 1]!, x3r = x[a3]!, x3i = x[a3 + 1]!;
       const t0r = x0r + x2r, t0i = x0i + x2i, t1r = x0r - x2r, t1i = x0i - x2i;
@@ -120,9 +123,10 @@ export const COS_144 = Math.cos((4 * Math.PI) / 5);
 export const SIN_72 = Math.sin((2 * Math.PI) / 5);
 export const SIN_144 = Math.sin((4 * Math.PI) / 5);
 
-export function pass5(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass5(x: Float64Array, xo: number, xs: number, xl: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
   const xs2 = 2 * xs;
+  const xl2 = 2 * xl;
   const inStride = xs2 * m;
   const s1 = sign * SIN_72;
   const s2c = sign * SIN_144;
@@ -132,8 +136,8 @@ export function pass5(x: Float64Array, xo: number, xs: number, y: Float64Array, 
     const w3r = tw[t + 4]!, w3i = sign * tw[t + 5]!, w4r = tw[t + 6]!, w4i = sign * tw[t + 7]!;
     const i0 = xo + xs2 * j;
     const o0 = yo + 5 * s2 * j;
-    for (let k = 0; k < s2; k += 2) {
-      const a0 = i0 + k, a1 = a0 + inStride, a2 = a1 + inStride, a3 = a2 + inStride, a4 = a3 + inStride;
+    for (let k = 0, ak = i0; k < s2; k += 2, ak += xl2) {
+      const a0 = ak, a1 = a0 + inStride, a2 = a1 + inStride, a3 = a2 + inStride, a4 = a3 + inStride;
       const x0r = x[a0]!, x0i = x[a0 + 1]!;
       const x1r = x[a1]!, x1i = x[a1 + 1]!, x4r = x[a4]!, x4i = x[a4 + 1]!;
       const x2r = x[a2]!, x2i = x[a2 + 1]!, x3r = x[a3]!, x3i = x[a3 + 1]!;
@@ -158,9 +162,10 @@ export function pass5(x: Float64Array, xo: number, xs: number, y: Float64Array, 
 
 const R = Math.SQRT1_2;
 
-export function pass8(x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
+export function pass8(x: Float64Array, xo: number, xs: number, xl: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number): void {
   const s2 = 2 * s;
   const xs2 = 2 * xs;
+  const xl2 = 2 * xl;
   const is = xs2 * m;
   for (let j = 0; j < m; j++) {
     const t = 14 * j;
@@ -170,8 +175,8 @@ export function pass8(x: Float64Array, xo: number, xs: number, y: Float64Array, 
     const w7r = tw[t + 12]!, w7i = sign * tw[t + 13]!;
     const i0 = xo + xs2 * j;
     const o0 = yo + 8 * s2 * j;
-    for (let k = 0; k < s2; k += 2) {
-      const a0 = i0 + k;
+    for (let k = 0, ak = i0; k < s2; k += 2, ak += xl2) {
+      const a0 = ak;
       const x0r = x[a0]!, x0i = x[a0 + 1]!, x1r = x[a0 + is]!, x1i = x[a0 + is + 1]!;
       const x2r = x[a0 + 2 * is]!, x2i = x[a0 + 2 * is + 1]!, x3r = x[a0 + 3 * is]!, x3i = x[a0 + 3 * is + 1]!;
       const x4r = x[a0 + 4 * is]!, x4i = x[a0 + 4 * is + 1]!, x5r = x[a0 + 5 * is]!, x5i = x[a0 + 5 * is + 1]!;
@@ -291,10 +296,11 @@ export function genericButterfly(p: number, g: GenericRadixTables, x: Float64Arr
 /** Odd radix p (generic butterfly), then the twiddles. */
 export function passGeneric(
   p: number, g: GenericRadixTables,
-  x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number,
+  x: Float64Array, xo: number, xs: number, xl: number, y: Float64Array, yo: number, s: number, m: number, tw: Float64Array, sign: number,
 ): void {
   const s2 = 2 * s;
   const xs2 = 2 * xs;
+  const xl2 = 2 * xl;
   const inStride = xs2 * m;
   const out = g.outputs;
   const twRow = 2 * (p - 1);
@@ -302,8 +308,8 @@ export function passGeneric(
     const i0 = xo + xs2 * j;
     const o0 = yo + p * s2 * j;
     const t0 = twRow * j;
-    for (let k = 0; k < s2; k += 2) {
-      genericButterfly(p, g, x, i0 + k, inStride, sign);
+    for (let k = 0, ak = i0; k < s2; k += 2, ak += xl2) {
+      genericButterfly(p, g, x, ak, inStride, sign);
       const o = o0 + k;
       y[o] = out[0]!; y[o + 1] = out[1]!;
       for (let r = 1; r < p; r++) {
