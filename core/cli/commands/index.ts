@@ -7,6 +7,7 @@ import { reportCommand } from './reportCommand.js';
 import { rerunCommand } from './rerunCommand.js';
 import { resumeCommand } from './resumeCommand.js';
 import { runCommand } from './runCommand.js';
+import { validateCommand } from './validateCommand.js';
 import { validateWorkflowCommand } from './validateWorkflowCommand.js';
 
 /**
@@ -14,6 +15,7 @@ import { validateWorkflowCommand } from './validateWorkflowCommand.js';
  * `<name>Command.ts` next to these (a CliCommand) and add it here.
  */
 export const cliCommands: readonly CliCommand[] = [
+  validateCommand,
   runCommand,
   resumeCommand,
   rerunCommand,

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import type { CliCommand } from '../CliCommand.js';
+import { CliUsageError } from '../CliUsageError.js';
+import { parseJobs } from '../parseJobs.js';
+import { executeValidation } from './executeValidation.js';
+
+interface ValidateOptions {
+  map: string;
+  threshold?: string;
+  resolution?: string;
+  voxel?: string;
+  emdbHeader?: string;
+  compatibility?: string;
+  out: string;
+  store?: string;
+  jobs?: string;
+}
+
+/** `vrs validate`: the level-0 validation of a map, report in DIR/report.json. */
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  register(program, context) {
+    program
+      .command('validate')
+      .description('validate a map (level 0: the map alone); the report is written to DIR/report.json')
+      .requiredOption('--map <file>', 'the map (MRC/CCP4, optionally gzipped)')
+      .option('--threshold <value>', "contour level recommended for the map (default: the EMDB header's)")
+      .option('--resolution <Å>', "reported resolution (default: the EMDB header's; none: checks needing it do not apply)")
+      .option('--voxel <Å>', "voxel size overriding the map header's (the override is noted in the report)")
+      .option('--emdb-header <xml>', 'EMDB entry header: contour level, resolution, pixel spacing, id and title')
+      .option('--compatibility <mode>', "'corrected' (default) or 'original': reproduce the original service's known bugs")
+      .requiredOption('-o, --out <dir>', 'run folder (created; an existing one is continued from its cache)')
+      .option('--store <dir>', 'shared step store (default: VRS_STORE, the config, or <out>/store)')
+      .option('-j, --jobs <n>', 'steps running at once (default: available cores)')
+      .action(
+        context.action(async (options: ValidateOptions, command: Command) => {
+          const jobs = parseJobs(options.jobs);
+          if (options.compatibility !== undefined && options.compatibility !== 'corrected' && options.compatibility !== 'original') {
+            throw new CliUsageError(`--compatibility expects 'corrected' or 'original', got ${JSON.stringify(options.compatibility)}`);
+          }
+          return executeValidation(
+            {
+              map: options.map,
+              ...optionalNumber(options.threshold, '--threshold', 'threshold'),
+              ...optionalNumber(options.resolution, '--resolution', 'resolution', true),
+              ...optionalNumber(options.voxel, '--voxel', 'voxel', true),
+              ...(options.emdbHeader ? { emdbHeader: options.emdbHeader } : {}),
+              ...(options.compatibility ? { compatibility: options.compatibility as 'corrected' | 'original' } : {}),
+              out: options.out,
+              ...(options.store ? { store: options.store } : {}),
+              ...(jobs ? { jobs } : {}),
+            },
+            context.globals(command),
+            context.io,
+          );
+        }),
+      );
+  },
+};
+
+function optionalNumber<K extends string>(text: string | undefined, option: string, key: K, positive = false): Partial<Record<K, number>> {
+  if (text === undefined) return {};
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new CliUsageError(`${option} expects a number, got ${JSON.stringify(text)}`);
+  if (positive && !(value > 0)) throw new CliUsageError(`${option} must be positive, got ${text}`);
+  return { [key]: value } as Partial<Record<K, number>>;
+}
