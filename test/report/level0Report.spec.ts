@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateReport, type ReportJson, type RunSummary } from '../../core/index.js';
 import { launchChromium } from './chromium.js';
 import { outputDir } from './outputDir.js';
-import { inkFraction, pdfImageList, pdfPageCount, pdfPagesAsImages, pdfText } from './poppler.js';
-import { fromSources, parseSummary, readReportJson, reportPanels, repoRoot, sectionHeadings, squash, startedSteps, tempDir, vrs } from './reportRun.js';
+import { inkFraction, pdfPageCount, pdfPagesAsImages, pdfText } from './poppler.js';
+import { fromSources, parseSummary, pdfPictures, readReportJson, reportPanels, repoRoot, sectionHeadings, squash, startedSteps, tempDir, vrs } from './reportRun.js';
 
 // Browser globals used inside page.evaluate (the project's type check has no DOM library).
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -68,7 +68,7 @@ describe.skipIf(!hasData)('level-0 report of EMD-1997 through the CLI', () => {
     expect(text).toContain(report.summary.scoreSentence);
     expect(squash(pdfText(file, 1))).toContain(TITLE);
     const panels = reportPanels(report);
-    const images = pdfImageList(file);
+    const images = pdfPictures(file);
     expect(images).toHaveLength(panels.length);
     expect(images.map((i) => [i.width, i.height])).toEqual(panels.map((p) => [p.width, p.height]));
   });

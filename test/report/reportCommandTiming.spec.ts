@@ -2,10 +2,10 @@
 // threshold 0.7, 3.5 Å): the real map imported, and the sections of the synthetic level-0 report
 // at 220³ with ≈30 pictures (fixture plugin) in place of the checks, so the timing holds for a full report before every
 // level-0 check exists. Target 5 s for the whole process; the assertion is generous.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path, { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromSources, parseSummary, readReportJson, reportPanels, repoRoot, startedSteps, tempDir, vrs } from './reportRun.js';
+import { fromSources, parseSummary, pdfPictures, readReportJson, reportPanels, repoRoot, startedSteps, tempDir, vrs } from './reportRun.js';
 
 const dataDir = path.resolve(repoRoot, '../shared/data');
 const map = join(dataDir, 'levelA/emd_0093_masked_MAP_m4A.mrc.gz');
@@ -66,5 +66,8 @@ ${steps}  report:
       timings.push(result.seconds);
     }
     expect(Math.min(...timings)).toBeLessThan(BOUND_SECONDS);
+    // Every picture was found in its section's folder in the store and embedded at its size.
+    expect(pdfPictures(join(run, 'report.pdf')).map((p) => [p.width, p.height])).toEqual(reportPanels(report).map((p) => [p.width, p.height]));
+    expect(readFileSync(join(run, 'report.html'), 'utf8').match(/<img src="data:image\/png;base64,/g)).toHaveLength(reportPanels(report).length);
   });
 });

@@ -1,5 +1,6 @@
 // Helpers of the report-protocol tests: the `vrs` CLI as a child process (as users run it), and
 // what a finished run folder holds.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportJson, RunSummary } from '../../core/index.js';
@@ -59,3 +60,12 @@ export function startedSteps(runDir: string, attempt: number): string[] {
 
 /** Text with every run of white space made one space (pdftotext breaks lines where the PDF did). */
 export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Pictures drawn in a PDF (`pdfimages -list` rows of type "image"; soft masks of RGBA PNGs left out). */
+export function pdfPictures(file: string): { page: number; width: number; height: number }[] {
+  const rows = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return rows
+    .map((row) => row.trim().split(/\s+/))
+    .filter((cols) => cols[2] === 'image')
+    .map((cols) => ({ page: Number(cols[0]), width: Number(cols[3]), height: Number(cols[4]) }));
+}
