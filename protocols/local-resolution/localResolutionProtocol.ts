@@ -79,6 +79,10 @@ export const localResolutionProtocol = defineProtocol({
       return { section: { kind: 'section' as const, value: section } };
     };
 
+    let maskVoxels = 0;
+    for (let i = 0; i < mask.data.length; i++) if (mask.data[i]! >= 0.5) maskVoxels++;
+    if (maskVoxels === 0) return failed('The hard mask is empty: no voxel of the map reaches the threshold, which seems too high; there is no molecule to measure.');
+
     const grid = ctx.params.resample === 'never'
       ? { dims: [...map.dims] as typeof map.dims, voxelSize: [...map.voxelSize] as typeof map.voxelSize, resampled: false }
       : evaluationGrid(map.dims, map.voxelSize, resolution);

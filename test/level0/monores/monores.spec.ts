@@ -7,7 +7,6 @@ import { blobPhantom, type LocalResolutionPhantom } from '../../../core/kernels/
 import { cli, repoRoot, tempDir } from '../../engine/helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const config = join(here, 'vrs.config.yaml');
 const withHardMask = join(here, 'monores.yaml');
 const withMaskFile = join(here, 'monoresWithMask.yaml');
 const dataDir = resolve(repoRoot, '../shared/data');
@@ -23,7 +22,7 @@ interface Percentiles {
 async function run(workflow: string, params: Record<string, string | number>): Promise<{ out: string; section: SectionResult }> {
   const out = join(tempDir('vrs-monores-'), 'run');
   const args = Object.entries(params).flatMap(([k, v]) => ['-p', `${k}=${v}`]);
-  const result = await cli(['run', workflow, ...args, '--out', out], { config });
+  const result = await cli(['run', workflow, ...args, '--out', out], { config: false });
   const log = join(out, 'logs/localResolution.log');
   expect(result.code, result.stderr + result.stdout + (existsSync(log) ? readFileSync(log, 'utf8').slice(-3000) : '')).toBe(0);
   return { out, section: JSON.parse(readFileSync(join(out, 'sections/0.e/section.json'), 'utf8')) as SectionResult };
@@ -130,7 +129,7 @@ describe('0.e local resolution (MonoRes single-map) through the engine', () => {
     await writeMap(empty, new Volume(new Uint8Array(64 ** 3), { dims: [64, 64, 64], voxelSize: [1, 1, 1], origin: [0, 0, 0] }));
     const failed = await run(withMaskFile, { map: mapFile, mask: empty, resolution: 4 });
     expect(failed.section.status).toBe('failed');
-    expect(failed.section.reason).toMatch(/mask is empty/);
+    expect(failed.section.reason).toMatch(/hard mask is empty.*threshold/);
   });
 });
 
