@@ -89,6 +89,9 @@ export class HelixHandMatcher {
   private readonly mapRe: Float64Array;
   private readonly mapIm: Float64Array;
   private readonly nh: number;
+  /** Σ_lines w·M̂_n·conj(T̂_n) for n = 0..maxHarmonic, right hand then left hand. */
+  private readonly crossRe: Float64Array;
+  private readonly crossIm: Float64Array;
 
   constructor(
     template: Volume<Float32Array>,
@@ -116,6 +119,8 @@ export class HelixHandMatcher {
         this.cosDelta[q * this.nh + n] = Math.cos(angle);
         this.sinDelta[q * this.nh + n] = Math.sin(angle);
       }
+    this.crossRe = new Float64Array(2 * this.nh);
+    this.crossIm = new Float64Array(2 * this.nh);
     this.samples = new Float64Array(this.lines * a);
     this.mapRe = new Float64Array(this.lines * this.nh);
     this.mapIm = new Float64Array(this.lines * this.nh);
@@ -192,8 +197,8 @@ export class HelixHandMatcher {
     let m2 = 0;
     let t1 = 0;
     let t2 = 0;
-    const pr = new Float64Array(2 * nh);
-    const pi = new Float64Array(2 * nh);
+    const pr = this.crossRe.fill(0);
+    const pi = this.crossIm.fill(0);
     for (let i = 0; i < rings; i++) {
       const w = this.grid.radii[i]!;
       for (let k = 0; k < planes; k++) {
