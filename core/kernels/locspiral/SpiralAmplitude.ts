@@ -36,13 +36,21 @@ export class SpiralAmplitude {
   readonly voxelSize: Vec3;
   private readonly half: Vec3;
   private readonly spectrum: Float64Array;
-  /** |f| in Å⁻¹ of every half-spectrum bin. */
-  private readonly radius: Float64Array;
-  /** 1/|f| (0 at DC). */
-  private readonly inverseRadius: Float64Array;
+  /**
+   * Bins are grouped by their distance |f| to the origin ("radius classes"): the shell and the
+   * 1/|f| of the Riesz filters are computed once per class, not per bin. On a cubic grid of cubic
+   * voxels a class is k_x² + k_y² + k_z² (≈ 3n²/4 classes instead of n³/2 bins).
+   */
+  private readonly radiusClass: Uint32Array;
+  /** |f| (Å⁻¹) of each class. */
+  private readonly classRadius: Float64Array;
+  /** Number of full-grid bins in each class (a half-spectrum bin also stands for its Hermitian partner). */
+  private readonly classWeight: Float64Array;
+  /** Per frequency: the normalised shell S of each class, and S/|f| (0 at DC). */
+  private readonly classShell: Float64Array;
+  private readonly classShellOverRadius: Float64Array;
   /** Frequencies (Å⁻¹) along each axis of the half spectrum. */
   private readonly axisFrequency: [Float64Array, Float64Array, Float64Array];
-  private readonly shell: Float64Array;
   private readonly scratch: Float64Array;
   private readonly real: Float64Array;
   private readonly nyquist: 'numpy' | 'real';
@@ -55,20 +63,15 @@ export class SpiralAmplitude {
     this.spectrum = spectrum;
     this.nyquist = opts.nyquist ?? 'numpy';
     this.threads = opts.threads;
-    const [hx, ny, nz] = this.half;
     const axis = (count: number, n: number, ts: number) => Float64Array.from({ length: count }, (_, i) => digitalFrequency(i, n) / ts);
+    const [hx, ny, nz] = this.half;
     this.axisFrequency = [axis(hx, dims[0], voxelSize[0]), axis(ny, dims[1], voxelSize[1]), axis(nz, dims[2], voxelSize[2])];
-    const [fx, fy, fz] = this.axisFrequency;
-    this.radius = new Float64Array(hx * ny * nz);
-    let p = 0;
-    for (let kz = 0; kz < nz; kz++) {
-      for (let ky = 0; ky < ny; ky++) {
-        const yz2 = fz[kz]! * fz[kz]! + fy[ky]! * fy[ky]!;
-        for (let kx = 0; kx < hx; kx++) this.radius[p++] = Math.sqrt(yz2 + fx[kx]! * fx[kx]!);
-      }
-    }
-    this.inverseRadius = this.radius.map((r) => (r === 0 ? 0 : 1 / r));
-    this.shell = new Float64Array(hx * ny * nz);
+    const classes = radiusClasses(dims, voxelSize, this.axisFrequency);
+    this.radiusClass = classes.radiusClass;
+    this.classRadius = classes.classRadius;
+    this.classWeight = classes.classWeight;
+    this.classShell = new Float64Array(this.classRadius.length);
+    this.classShellOverRadius = new Float64Array(this.classRadius.length);
     this.scratch = sharedFloat64Array(2 * hx * ny * nz);
     this.real = sharedFloat64Array(dims[0] * dims[1] * dims[2]);
   }
@@ -82,29 +85,24 @@ export class SpiralAmplitude {
   }
 
   /**
-   * Fills the unnormalised shell exp(−(|f| − φ)²/2σ²) (one value per half-spectrum bin) and returns
-   * its sum over the full grid: bins kx = 0 and kx = nx/2 stand for themselves, every other bin
-   * also for its Hermitian partner. Bins farther than 13σ from φ are set to 0: their weight is
-   * below e^−84 ≈ 1e−37 of the peak, far below what float64 sums can see.
+   * The normalised shell S = G/ΣG per radius class, G = exp(−(|f| − φ)²/2σ²), the sum running over
+   * the full grid; and S/|f| for the Riesz filters.
    */
-  private fillShell(frequency: number, width: number): number {
-    const [hx] = this.half;
-    const xNyquist = this.dims[0] % 2 === 0 ? hx - 1 : -1;
-    const { radius, shell } = this;
+  private fillShell(frequency: number, width: number): void {
+    const { classRadius, classWeight, classShell, classShellOverRadius } = this;
     const scale = 1 / (2 * width * width);
-    const reach = 13 * width;
     let sum = 0;
-    for (let p = 0, kx = 0; p < radius.length; p++) {
-      const d = radius[p]! - frequency;
-      let g = 0;
-      if (d < reach && d > -reach) {
-        g = Math.exp(-d * d * scale);
-        sum += kx === 0 || kx === xNyquist ? g : 2 * g;
-      }
-      shell[p] = g;
-      if (++kx === hx) kx = 0;
+    for (let c = 0; c < classRadius.length; c++) {
+      const d = classRadius[c]! - frequency;
+      const g = Math.exp(-d * d * scale);
+      classShell[c] = g;
+      sum += classWeight[c]! * g;
     }
-    return sum;
+    for (let c = 0; c < classRadius.length; c++) {
+      const s = classShell[c]! / sum;
+      classShell[c] = s;
+      classShellOverRadius[c] = classRadius[c]! === 0 ? 0 : s / classRadius[c]!;
+    }
   }
 
   /**
@@ -114,14 +112,12 @@ export class SpiralAmplitude {
   async amplitude(frequency: number, width: number, out: Float64Array = new Float64Array(this.real.length)): Promise<Float64Array> {
     if (!(Number.isFinite(frequency) && width > 0 && Number.isFinite(width))) throw new RangeError(`SpiralAmplitude: frequency must be finite and width positive, got ${frequency}, ${width}`);
     if (out.length !== this.real.length) throw new RangeError(`SpiralAmplitude: out has ${out.length} values, expected ${this.real.length}`);
-    const sum = this.fillShell(frequency, width);
-    const { spectrum, shell, scratch, real, dims } = this;
+    this.fillShell(frequency, width);
+    const { spectrum, radiusClass, classShell, scratch, real, dims } = this;
     const fftOpts = { out: real, overwriteInput: true, ...(this.threads === undefined ? {} : { threads: this.threads }) };
 
-    // v0; the shell is normalised on the way (S = G/ΣG, as the original divides).
-    for (let p = 0, c = 0; p < shell.length; p++, c += 2) {
-      const s = shell[p]! / sum;
-      shell[p] = s;
+    for (let p = 0, c = 0; p < radiusClass.length; p++, c += 2) {
+      const s = classShell[radiusClass[p]!]!;
       scratch[c] = s * spectrum[c]!;
       scratch[c + 1] = s * spectrum[c + 1]!;
     }
@@ -146,16 +142,16 @@ export class SpiralAmplitude {
    */
   private rieszSpectrum(axis: 0 | 1 | 2): void {
     const [hx, ny, nz] = this.half;
-    const { spectrum, shell, scratch, inverseRadius } = this;
+    const { spectrum, scratch, radiusClass, classShellOverRadius } = this;
     const f = this.axisFrequency[axis];
     const nyquistIndex = this.dims[axis] % 2 === 0 ? this.dims[axis] / 2 : -1;
     let p = 0;
     for (let kz = 0; kz < nz; kz++) {
       for (let ky = 0; ky < ny; ky++) {
-        // −i·h·(a + i·b) = h·b − i·h·a, with a + i·b = S·F and h = f_k/|f|.
+        // −i·h·(a + i·b) = h·b − i·h·a, with a + i·b = F and h = (f_k/|f|)·S.
         if (axis === 0) {
           for (let kx = 0; kx < hx; kx++, p++) {
-            const g = kx === nyquistIndex ? 0 : f[kx]! * inverseRadius[p]! * shell[p]!;
+            const g = kx === nyquistIndex ? 0 : f[kx]! * classShellOverRadius[radiusClass[p]!]!;
             scratch[2 * p] = g * spectrum[2 * p + 1]!;
             scratch[2 * p + 1] = -g * spectrum[2 * p]!;
           }
@@ -163,7 +159,7 @@ export class SpiralAmplitude {
           const k = axis === 1 ? ky : kz;
           const fk = k === nyquistIndex ? 0 : f[k]!;
           for (let kx = 0; kx < hx; kx++, p++) {
-            const g = fk * inverseRadius[p]! * shell[p]!;
+            const g = fk * classShellOverRadius[radiusClass[p]!]!;
             scratch[2 * p] = g * spectrum[2 * p + 1]!;
             scratch[2 * p + 1] = -g * spectrum[2 * p]!;
           }
@@ -198,7 +194,7 @@ export class SpiralAmplitude {
   private nyquistRemainders(): NyquistRemainders {
     const [nx, ny, nz] = this.dims;
     const [hx] = this.half;
-    const { spectrum, shell, radius } = this;
+    const { spectrum, radiusClass, classShellOverRadius } = this;
     const [tx, ty, tz] = this.voxelSize;
     // x: plane kx = nx/2 is the last column of the half spectrum, a full complex (ky, kz) grid.
     let ux: Float64Array | null = null;
@@ -207,7 +203,7 @@ export class SpiralAmplitude {
       for (let kz = 0; kz < nz; kz++) {
         for (let ky = 0; ky < ny; ky++) {
           const p = (kz * ny + ky) * hx + hx - 1;
-          const g = (0.5 / tx / radius[p]!) * shell[p]!;
+          const g = (0.5 / tx) * classShellOverRadius[radiusClass[p]!]!;
           const q = 2 * (kz * ny + ky);
           plane[q] = g * spectrum[2 * p]!;
           plane[q + 1] = g * spectrum[2 * p + 1]!;
@@ -224,7 +220,7 @@ export class SpiralAmplitude {
       for (let kz = 0; kz < nz; kz++) {
         for (let kx = 0; kx < hx; kx++) {
           const p = (kz * ny + ny / 2) * hx + kx;
-          const g = (0.5 / ty / radius[p]!) * shell[p]!;
+          const g = (0.5 / ty) * classShellOverRadius[radiusClass[p]!]!;
           const q = 2 * (kz * hx + kx);
           plane[q] = g * spectrum[2 * p]!;
           plane[q + 1] = g * spectrum[2 * p + 1]!;
@@ -239,7 +235,7 @@ export class SpiralAmplitude {
       const base = (nz / 2) * ny * hx;
       for (let i = 0; i < hx * ny; i++) {
         const p = base + i;
-        const g = (0.5 / tz / radius[p]!) * shell[p]!;
+        const g = (0.5 / tz) * classShellOverRadius[radiusClass[p]!]!;
         plane[2 * i] = g * spectrum[2 * p]!;
         plane[2 * i + 1] = g * spectrum[2 * p + 1]!;
       }
@@ -247,4 +243,58 @@ export class SpiralAmplitude {
     }
     return { ux, uy, uz };
   }
+}
+
+interface RadiusClasses {
+  radiusClass: Uint32Array;
+  classRadius: Float64Array;
+  classWeight: Float64Array;
+}
+
+/**
+ * Groups half-spectrum bins by |f|. Cubic grid of cubic voxels: class = k_x² + k_y² + k_z² with
+ * signed indices (exact integers). Otherwise bins with bit-identical |f| share a class.
+ */
+function radiusClasses(dims: Vec3, voxelSize: Vec3, [fx, fy, fz]: [Float64Array, Float64Array, Float64Array]): RadiusClasses {
+  const [nx, ny, nz] = dims;
+  const hx = fx.length;
+  const xNyquist = nx % 2 === 0 ? hx - 1 : -1;
+  const radiusClass = new Uint32Array(hx * ny * nz);
+  const weights: number[] = [];
+  const radii: number[] = [];
+  const cubic = nx === ny && ny === nz && voxelSize[0] === voxelSize[1] && voxelSize[1] === voxelSize[2];
+  const signed = (i: number, n: number) => (i <= Math.floor(n / 2) ? i : i - n);
+  const byRadius = new Map<number, number>();
+  let p = 0;
+  for (let kz = 0; kz < nz; kz++) {
+    const z = signed(kz, nz);
+    for (let ky = 0; ky < ny; ky++) {
+      const y = signed(ky, ny);
+      const yz2 = fz[kz]! * fz[kz]! + fy[ky]! * fy[ky]!;
+      for (let kx = 0; kx < hx; kx++, p++) {
+        const r = Math.sqrt(yz2 + fx[kx]! * fx[kx]!);
+        let c: number;
+        if (cubic) {
+          c = kx * kx + y * y + z * z;
+        } else {
+          const known = byRadius.get(r);
+          c = known ?? byRadius.size;
+          if (known === undefined) byRadius.set(r, c);
+        }
+        radiusClass[p] = c;
+        while (radii.length <= c) {
+          radii.push(NaN);
+          weights.push(0);
+        }
+        radii[c] = r;
+        weights[c]! += kx === 0 || kx === xNyquist ? 1 : 2;
+      }
+    }
+  }
+  // Integer keys leave gaps (sums of three squares miss some integers): those classes stay empty.
+  return {
+    radiusClass,
+    classRadius: Float64Array.from(radii, (r) => (Number.isNaN(r) ? 0 : r)),
+    classWeight: Float64Array.from(weights),
+  };
 }
