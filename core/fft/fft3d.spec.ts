@@ -268,6 +268,16 @@ describe('threaded transforms', () => {
     expect(maxDiff(out, expected)).toBe(0);
   });
 
+  it('runs concurrent transforms with different thread counts', async () => {
+    const dims: Vec3 = [40, 36, 30];
+    const a = seededUniform(volume(dims), 31);
+    const b = seededUniform(volume(dims), 32);
+    const [sa, sb, sc] = await Promise.all([rfft3d(a, dims, { threads: 2 }), rfft3d(b, dims, { threads: 3 }), rfft3d(a, dims, { threads: 1 })]);
+    expect(maxDiff(sa, rfft3dSync(a, dims))).toBe(0);
+    expect(maxDiff(sb, rfft3dSync(b, dims))).toBe(0);
+    expect(maxDiff(sc, sa)).toBe(0);
+  });
+
   it('rejects a bad thread count', async () => {
     await expect(rfft3d(new Float64Array(MIN_PARALLEL_VOXELS), [MIN_PARALLEL_VOXELS, 1, 1], { threads: 0 })).rejects.toThrow(RangeError);
   });

@@ -3,10 +3,14 @@ import type { Fft3dStage } from './fft3dStage.js';
 
 let pool: WorkerPool<Fft3dStage, null> | null = null;
 
-/** The shared pool of FFT worker threads, (re)created with `threads` workers on demand. */
-export async function fftWorkerPool(threads: number): Promise<WorkerPool<Fft3dStage, null>> {
-  if (pool !== null && pool.size !== threads) await shutdownFftWorkers();
+/**
+ * The shared pool of FFT worker threads, with room for at least `threads` workers. It only grows, so
+ * transforms asking for different thread counts can run at the same time; each limits its own
+ * stages in flight to its thread count.
+ */
+export function fftWorkerPool(threads: number): WorkerPool<Fft3dStage, null> {
   if (pool === null) pool = new WorkerPool<Fft3dStage, null>(import.meta.url, 'fft3d.worker', threads);
+  else pool.grow(threads);
   return pool;
 }
 

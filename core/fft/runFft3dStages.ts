@@ -1,4 +1,3 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Fft3dStage, PassStage } from './fft3dStage.js';
 import { runFft3dStage } from './fft3dStage.js';
 import { fftWorkerPool } from './fftWorkerPool.js';
@@ -19,30 +18,37 @@ export function runFft3dStagesSync(phases: readonly (readonly Fft3dStage[])[]): 
 }
 
 /**
- * Runs the phases one after the other, the stages of a phase in parallel on the worker pool; a
- * phase starts when the previous one is complete (passes along different axes depend on each
- * other). All arrays must be on SharedArrayBuffers. `prepareFirst`, when given, runs in this thread
- * just before each stage of the first phase is sent (e.g. copying that stage's input into shared
- * memory), so preparing one stage overlaps with the workers computing the previous ones.
+ * Runs the phases one after the other, the stages of a phase in parallel on the worker pool, at
+ * most `threads` at a time; a phase starts when the previous one is complete (passes along
+ * different axes depend on each other). All arrays must be on SharedArrayBuffers. `prepareFirst`,
+ * when given, runs in this thread just before each stage of the first phase is sent (e.g. copying
+ * that stage's input into shared memory), one stage ahead of the workers, so that copying
+ * overlaps with computing.
  */
 export async function runFft3dStagesThreaded(
   phases: readonly (readonly Fft3dStage[])[], threads: number, prepareFirst?: (stage: Fft3dStage) => void,
 ): Promise<void> {
-  const pool = await fftWorkerPool(threads);
+  const pool = fftWorkerPool(threads);
   for (const [index, phase] of phases.entries()) {
-    if (index > 0 || prepareFirst === undefined) {
-      await pool.runAll(phase);
-      continue;
-    }
+    const prepare = index === 0 ? prepareFirst : undefined;
     const running: Promise<null>[] = [];
+    let inFlight = 0;
+    let wake: (() => void) | null = null;
+    const done = (): void => {
+      inFlight--;
+      const w = wake;
+      wake = null;
+      w?.();
+    };
     try {
       for (const stage of phase) {
-        prepareFirst(stage);
-        running.push(pool.run(stage));
-        await yieldToEventLoop(); // lets the pool hand finished workers their next stage
+        prepare?.(stage);
+        while (inFlight >= threads) await new Promise<void>((resolve) => (wake = resolve));
+        inFlight++;
+        running.push(pool.run(stage).finally(done));
       }
     } finally {
-      // Never leave a stage running on memory the caller may reuse after an error.
+      // Never return (or throw) while a stage still runs on memory the caller owns.
       const results = await Promise.allSettled(running);
       const failed = results.find((r) => r.status === 'rejected');
       if (failed !== undefined) throw failed.reason;

@@ -23,6 +23,18 @@ describe('WorkerPool', () => {
     expect(new Set(results.map((r) => r.threadId)).size).toBe(2);
   });
 
+  it('grows but never shrinks', async () => {
+    const p = pool(1);
+    const one = await p.runAll([1, 2, 3].map((value) => ({ value, delayMs: 20 })));
+    expect(new Set(one.map((r) => r.threadId)).size).toBe(1);
+    p.grow(3);
+    p.grow(2);
+    expect(p.size).toBe(3);
+    const three = await p.runAll([1, 2, 3].map((value) => ({ value, delayMs: 50 })));
+    expect(new Set(three.map((r) => r.threadId)).size).toBe(3);
+    expect(() => p.grow(0)).toThrow(RangeError);
+  });
+
   it('rejects with the error thrown in the worker and keeps working', async () => {
     const p = pool(1);
     await expect(p.run({ value: 3, fail: 'throw' })).rejects.toThrow('cannot square 3');

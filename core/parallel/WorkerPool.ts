@@ -24,12 +24,29 @@ export class WorkerPool<Task, Result> {
   private readonly queue: PendingTask<Task, Result>[] = [];
   private closed = false;
 
+  private workerCount: number;
+
   constructor(
     private readonly callerUrl: string,
     private readonly moduleName: string,
-    readonly size: number,
+    size: number,
   ) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`worker pool size must be a positive integer, got ${size}`);
+    checkSize(size);
+    this.workerCount = size;
+  }
+
+  /** Most workers running at once (they start on demand). */
+  get size(): number {
+    return this.workerCount;
+  }
+
+  /** Allows up to `size` workers from now on; a pool never shrinks (running tasks stay valid). */
+  grow(size: number): void {
+    checkSize(size);
+    if (size > this.workerCount) {
+      this.workerCount = size;
+      this.dispatch();
+    }
   }
 
   /** Runs one task on the next free worker. */
@@ -60,7 +77,7 @@ export class WorkerPool<Task, Result> {
     while (this.queue.length > 0) {
       let free = this.workers.find((w) => w.current === null);
       if (free === undefined) {
-        if (this.workers.length >= this.size) return;
+        if (this.workers.length >= this.workerCount) return;
         free = this.spawn();
       }
       const pending = this.queue.shift()!;
@@ -96,4 +113,8 @@ export class WorkerPool<Task, Result> {
     this.workers.push(entry);
     return entry;
   }
+}
+
+function checkSize(size: number): void {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`worker pool size must be a positive integer, got ${size}`);
 }
