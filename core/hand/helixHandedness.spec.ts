@@ -83,7 +83,9 @@ describe('helixHandedness without an answer', () => {
     expect(r.candidates).toEqual([]);
     const bad = volume.clone();
     bad.data[100] = Number.NaN;
-    await expect(helixHandedness(bad, { threshold: 0.1, resolution: 4 })).rejects.toThrow(/NaN/);
+    await expect(helixHandedness(bad, { threshold: 0.1, resolution: 4 })).rejects.toThrow(/NaN, not a finite number/);
+    bad.data[100] = Number.NEGATIVE_INFINITY;
+    await expect(helixHandedness(bad, { threshold: 0.1, resolution: 4 })).rejects.toThrow(/-Infinity, not a finite number/);
     await expect(helixHandedness(volume, { threshold: Number.NaN, resolution: 4 })).rejects.toThrow(/threshold/);
     await expect(helixHandedness(volume, { threshold: 0.1, resolution: 0 })).rejects.toThrow(/resolution/);
   });

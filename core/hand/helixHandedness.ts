@@ -123,7 +123,7 @@ export async function helixHandedness(volume: Volume<Float32Array>, opts: HelixH
     for (let y = 0; y < ny; y++)
       for (let x = 0; x < nx; x++, i++) {
         const v = src[i]!;
-        if (Number.isNaN(v)) throw new RangeError(`map voxel (${x}, ${y}, ${z}) is NaN`);
+        if (v - v !== 0) throw new RangeError(`map voxel (${x}, ${y}, ${z}) is ${v}, not a finite number`);
         if (v < threshold) continue;
         maskVoxels++;
         if (x < first[0]) first[0] = x;
