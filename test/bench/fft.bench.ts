@@ -1,8 +1,9 @@
 // `npm run bench -- fft`: 3D r2c + c2r round trips of n³ float64 grids, ours against scipy.fft
 // (workers=2) in the same run, each size in a fresh process so that peak RSS is per size.
 import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { defaultThreadCount } from '../../core/parallel/index.js';
+import { defaultThreadCount } from '../../core/index.js';
 
 const SIZES = [184, 256, 432];
 const REPS: Record<number, number> = { 184: 5, 256: 5, 432: 3 };
@@ -62,6 +63,8 @@ export default async function fftBench(): Promise<void> {
     console.log(`  ${n}³ done`);
   }
   printTable(rows);
+  // Other processes on the machine slow both sides; the ratio is the figure to compare.
+  console.log(`1-minute load average at the end: ${loadavg()[0]!.toFixed(1)} (on ${threads} CPU(s))`);
 }
 
 function printTable(rows: string[][]): void {
