@@ -15,9 +15,10 @@ interface Pass {
 
 /**
  * A complex FFT of one length n (any positive integer), float64, interleaved (re, im, re, im, …).
- * Lengths made of primes up to 61 use mixed-radix Stockham passes; others use Bluestein's algorithm
- * around a power-of-two transform. Twiddles are computed once per plan. Transforms are unscaled in
- * both directions: forward then inverse multiplies the data by n.
+ * Lengths are split into radix-8/4/2/3/5 and generic odd-prime Stockham passes; when a large prime
+ * factor makes that slower than Bluestein's algorithm around a power-of-two transform, Bluestein is
+ * used (see chooseRadices). Twiddles are computed once per plan. Transforms are unscaled in both
+ * directions: forward then inverse multiplies the data by n.
  *
  * A plan owns scratch memory, so it is not re-entrant; each worker thread keeps its own plans.
  */
