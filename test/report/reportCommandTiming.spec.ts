@@ -45,7 +45,7 @@ ${steps}  report:
     const result = await vrs(['--config', config, '--json', 'run', join(dir, 'wf.yaml'), '-p', `map=${map}`, '-p', 'threshold=0.7', '-p', 'resolution=3.5', '--out', run]);
     expect(result.code, result.stderr).toBe(0);
     console.info(`220³ run with synthetic sections: ${result.seconds.toFixed(1)} s`);
-  });
+  }, 600_000); // generating 33 pictures of a 220³ map on a machine that may be shared
 
   it('re-renders JSON, HTML and PDF with ≈30 pictures from the store in a few seconds, running only the report step', async () => {
     const report = readReportJson(run);

@@ -69,7 +69,7 @@ steps:
     expect(Object.fromEntries(summary.steps.map((s) => [s.step, s.outcome]))).toMatchObject({ brokenCheck: 'failed', flaky: 'failed', afterFlaky: 'skipped', report: 'success' });
     for (const s of summary.steps) firstOutcomes[s.step] = s.outcome === 'success' ? 'cached' : s.outcome;
     first = readReportJson(run);
-  });
+  }, 600_000); // the level-0 checks grow; the machine may be shared
 
   it('writes a report.json valid against the schema, with the failed checks as failed sections that say why', () => {
     validateReport(first);
@@ -129,7 +129,7 @@ steps:
     expect(panels).toContainEqual({ sectionId: '0.z', file: 'pixel.png', width: 1, height: 1 });
     expect(pdfPictures(join(run, 'report.pdf')).map((p) => [p.width, p.height])).toEqual(panels.map((p) => [p.width, p.height]));
     expect(readFileSync(join(run, 'report.html'), 'utf8').match(/<img src="data:image\/png;base64,/g)).toHaveLength(panels.length);
-  });
+  }, 600_000);
 
   it('vrs report refuses a folder that is not a run and a step the workflow lacks (exit 2)', async () => {
     const notRun = await vrs(['report', dir]);
