@@ -44,3 +44,22 @@ describe('selectQuantile', () => {
     expect(() => selectQuantile(Float64Array.of(1), 1.5)).toThrow(RangeError);
   });
 });
+
+describe('selectQuantile on large arrays (bucketed)', () => {
+  it('agrees exactly with sorting for smooth, skewed, tied and outlier-laden data', () => {
+    const rnd = new SeededRandom(23);
+    const n = 200_003;
+    const sets: [string, Float64Array][] = [
+      ['normal', Float64Array.from({ length: n }, () => rnd.normal())],
+      ['lognormal', Float64Array.from({ length: n }, () => Math.exp(3 * rnd.normal()))],
+      ['few values', Float64Array.from({ length: n }, () => Math.floor(rnd.next() * 5))],
+      ['one outlier', Float64Array.from({ length: n }, (_, i) => (i === 77 ? 1e300 : rnd.next()))],
+      ['constant', new Float64Array(n).fill(-1.5)],
+    ];
+    for (const [name, values] of sets) {
+      for (const q of [0, 0.25, 0.5, 0.9, 0.999, 1]) {
+        expect(selectQuantile(values.slice(), q), `${name} q=${q}`).toBe(quantile(values, q));
+      }
+    }
+  });
+});
