@@ -131,6 +131,26 @@ steps:
     expect(readFileSync(join(run, 'report.html'), 'utf8').match(/<img src="data:image\/png;base64,/g)).toHaveLength(panels.length);
   }, 600_000);
 
+  it('still reports on a map that cannot be read: every section failed, naming the reader\'s error', async () => {
+    const bad = join(dir, 'garbage.mrc');
+    writeFileSync(bad, new Uint8Array(4096).map((_, i) => (i * 37) & 255));
+    const out = join(dir, 'unreadable');
+    const result = await vrs(['--json', 'run', join(repoRoot, 'workflows/level0.yaml'), '-p', `map=${bad}`, '-p', 'threshold=1', '--out', out]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(parseSummary(result).steps.find((s) => s.step === 'report')?.outcome).toBe('success');
+    const report = readReportJson(out);
+    validateReport(report);
+    expect(report.entry).toEqual({ mapFile: 'garbage.mrc', threshold: 1, resolution: null });
+    expect(report.sections.length).toBeGreaterThan(0);
+    for (const s of report.sections) {
+      expect(s.status).toBe('failed');
+      expect(s.reason).toMatch(/^could not be measured: step \w+ was skipped: upstream step importMap failed: .*garbage\.mrc \[header\]: not an MRC\/CCP4 map/);
+    }
+    expect(report.score).toEqual({ passed: 0, evaluable: 0 });
+    expect(report.summary.alerts.join(' ')).toContain('No resolution was reported');
+    expect(existsSync(join(out, 'report.pdf')) && existsSync(join(out, 'report.html'))).toBe(true);
+  }, 600_000);
+
   it('vrs report refuses a folder that is not a run and a step the workflow lacks (exit 2)', async () => {
     const notRun = await vrs(['report', dir]);
     expect(notRun.code).toBe(2);
