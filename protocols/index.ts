@@ -7,6 +7,7 @@ import { inputSummaryProtocol } from './import-map/inputSummaryProtocol.js';
 import { reportProtocol } from './report/reportProtocol.js';
 import { locBfactorProtocol } from './loc-bfactor/locBfactorProtocol.js';
 import { locOccupancyProtocol } from './loc-occupancy/locOccupancyProtocol.js';
+import { localResolutionProtocol } from './local-resolution/localResolutionProtocol.js';
 import { hardMaskProtocol } from './hard-mask/hardMaskProtocol.js';
 import { softMaskProtocol } from './soft-mask/softMaskProtocol.js';
 import { resizeMapProtocol } from './resize-map/resizeMapProtocol.js';
@@ -15,7 +16,6 @@ import { massAnalysisProtocol } from './mass-analysis/massAnalysisProtocol.js';
 import { maskAnalysisProtocol } from './mask-analysis/maskAnalysisProtocol.js';
 import { backgroundAnalysisProtocol } from './background-analysis/backgroundAnalysisProtocol.js';
 import { globalBFactorProtocol } from './global-bfactor/globalBFactorProtocol.js';
-import { localResolutionProtocol } from './local-resolution/localResolutionProtocol.js';
 import { helixHandProtocol } from './helix-hand/helixHandProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
