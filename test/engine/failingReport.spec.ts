@@ -26,6 +26,9 @@ steps:
   downstreamOfBroken:
     protocol: test.check
     params: { id: T.d }
+    inputs: { after: between.value }
+  between:
+    protocol: test.failing
     inputs: { after: brokenInput.value }
   report:
     protocol: vrs.report
@@ -37,7 +40,7 @@ steps:
     const out = join(dir, 'run');
     const result = await cli(['run', workflow, '--out', out]);
     expect(result.code).toBe(1);
-    expect(outcomes(out, 1)).toMatchObject({ good: 'success', warned: 'success', broken: 'failed', brokenInput: 'failed', downstreamOfBroken: 'skipped', report: 'success' });
+    expect(outcomes(out, 1)).toMatchObject({ good: 'success', warned: 'success', broken: 'failed', brokenInput: 'failed', between: 'skipped', downstreamOfBroken: 'skipped', report: 'success' });
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { score: object; sections: { id: string; status: string; reason?: string; title: string }[] };
     // The placeholders are named after the protocol's declared section (T.a, taken by the good
     // check): the report keeps them apart by step name. Reading order: by id within the level.
@@ -50,6 +53,7 @@ steps:
     // One ok, one with warnings: 2 evaluable, 1 passed; the failed ones do not count.
     expect(report.score).toEqual({ passed: 1, evaluable: 2 });
     expect(report.sections[1]).toMatchObject({ title: 'Fixture check', reason: 'could not be measured: step broken failed: check T.c could not be measured' });
+    // Two steps below the failure, the reason names the failed step once, not the chain between.
     expect(report.sections[2]!.reason).toBe('could not be measured: step downstreamOfBroken was skipped: upstream step brokenInput failed: input map unreadable');
   });
 

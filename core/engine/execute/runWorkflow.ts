@@ -30,6 +30,9 @@ import { selectSteps } from './selectSteps.js';
 import { failurePlaceholder } from './failurePlaceholder.js';
 import { descendantCounts } from './descendantCounts.js';
 
+/** Prefix of the reason of a step skipped because a step it needs failed or was skipped. */
+const UPSTREAM = 'upstream ';
+
 export interface RunWorkflowOptions {
   workflow: Workflow;
   registry: ProtocolRegistry;
@@ -164,7 +167,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
           const producer = upstream.get(source.step)!;
           if (producer.outcome === 'failed' || producer.outcome === 'skipped') {
             const why = producer.outcome === 'failed' ? `step ${source.step} failed: ${producer.reason}` : `step ${source.step} was skipped: ${producer.reason}`;
-            if (!spec.tolerateFailure) return skip(`upstream ${why}`);
+            if (!spec.tolerateFailure) {
+              // A chain of skips names its root failure once ("upstream step importMap failed: …"),
+              // not every step in between.
+              return skip(producer.outcome === 'skipped' && producer.reason?.startsWith(UPSTREAM) ? producer.reason : `${UPSTREAM}${why}`);
+            }
             if (spec.kind === 'section') refs.push(failurePlaceholder(stepByName.get(source.step)!, source.port, why));
             continue;
           }
