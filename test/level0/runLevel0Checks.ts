@@ -15,7 +15,8 @@ export interface Level0Run {
 
 /**
  * `vrs validate`'s inputs and workflow, run in-process up to the sections 0.a–0.d and the input
- * section (`--until`): other helpers' checks join workflows/level0.yaml without slowing these tests.
+ * section (`--until`): these tests check those numbers without paying for the local-map checks
+ * (0.e–0.h, tested in hand/, locspiral/ and monores/; realMaps.spec.ts runs everything).
  */
 export async function runLevel0Checks(options: ValidationOptions, runDir: string): Promise<Level0Run> {
   const { params, notes } = await resolveValidationInputs(options, process.cwd());
