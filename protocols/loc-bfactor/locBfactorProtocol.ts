@@ -5,7 +5,8 @@ import {
   type SectionFigure,
   type SectionResult,
 } from '../../core/index.js';
-import { countNonFinite, locSpiralNotApplicable, SWEEP_LOW_RESOLUTION } from './locSpiralApplicability.js';
+import { SWEEP_LOW_RESOLUTION } from './locSpiralApplicability.js';
+import { openLocalMapCheck } from './openLocalMapCheck.js';
 import { BFACTOR_RANGE, localBFactorWarnings } from './bFactorCriteria.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from './localMapSection.js';
 
@@ -49,20 +50,12 @@ export const locBfactorProtocol = defineProtocol({
     bFactorMap: { kind: 'volume', optional: true, description: 'Local B-factor (Å²) at every voxel of the resized map (the original\'s bmap.mrc).' },
   },
   async run(ctx) {
-    const { resolution, threshold, compatibility } = ctx.params;
-    const map = await ctx.inputs.volume('map');
+    const { threshold, compatibility } = ctx.params;
     const base = { ...SECTION, summaryLabel: SUMMARY_LABEL, method: METHOD, warnings: [], explanation: EXPLANATION };
-    const notApplicable = locSpiralNotApplicable(resolution, map, compatibility);
-    if (notApplicable !== null || resolution === undefined) {
-      return { section: { kind: 'section', value: { ...base, status: 'not-applicable', reason: notApplicable ?? '', metrics: {} } } };
-    }
-    const mask = await ctx.inputs.mask('mask');
-    if (mask.size !== map.size) throw new RangeError(`vrs.locBfactor: the mask (${mask.dims.join('×')}) and the map (${map.dims.join('×')}) differ in size`);
-    const failed = (reason: string, metrics: Record<string, unknown> = {}) => ({ section: { kind: 'section' as const, value: { ...base, status: 'failed' as const, reason, metrics } } });
-    const nonFinite = countNonFinite(map.data);
-    if (nonFinite > 0) return failed(`The resized map has ${nonFinite} NaN or infinite voxels.`, { nonFiniteMapVoxels: nonFinite });
-    const maskVoxels = countMask(mask.data);
-    if (maskVoxels === 0) return failed('The hard mask of the resized map is empty: no voxel of the resized map reaches the threshold.');
+    const start = await openLocalMapCheck('vrs.locBfactor', base, ctx.params, ctx.inputs);
+    if ('section' in start) return { section: { kind: 'section', value: start.section } };
+    const { map, mask, maskVoxels, resolution } = start;
+    const failed = (reason: string, metrics?: Record<string, unknown>) => ({ section: { kind: 'section' as const, value: start.failed(reason, metrics) } });
     const backgroundVoxels = inscribedBackgroundIndices(mask.data, map.dims).length;
     if (backgroundVoxels === 0) return failed('No background voxel lies outside the mask and inside the sphere inscribed in the box, so the noise level cannot be estimated.');
 
@@ -140,12 +133,6 @@ export const locBfactorProtocol = defineProtocol({
 
 const EXPLANATION =
   'LocBFactor follows, voxel by voxel, how the local amplitude of the map decays with spatial frequency. The map is split into thin frequency shells from 15 Å to the reported resolution; in each shell the spiral (Riesz) transform gives a local amplitude independent of the local phase, weighted by its signal-to-noise ratio against the background. The slope of its logarithm against the squared frequency, times 4, is a local B-factor in Å²: strongly negative values mean a fast fall-off (blurred or flexible regions), values near zero a well-preserved high-resolution signal.';
-
-function countMask(data: ArrayLike<number>): number {
-  let n = 0;
-  for (let i = 0; i < data.length; i++) if (data[i]! > 0.5) n++;
-  return n;
-}
 
 function fixed3(value: number): string {
   return Number(value.toFixed(3)).toString();

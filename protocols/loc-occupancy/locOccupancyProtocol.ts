@@ -1,5 +1,6 @@
-import { defineProtocol, localOccupancy, maskIndices, type SectionFigure, type SectionResult } from '../../core/index.js';
-import { countNonFinite, locSpiralNotApplicable, SWEEP_LOW_RESOLUTION } from '../loc-bfactor/locSpiralApplicability.js';
+import { defineProtocol, localOccupancy, type SectionFigure, type SectionResult } from '../../core/index.js';
+import { SWEEP_LOW_RESOLUTION } from '../loc-bfactor/locSpiralApplicability.js';
+import { openLocalMapCheck } from '../loc-bfactor/openLocalMapCheck.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from '../loc-bfactor/localMapSection.js';
 import { localOccupancyWarnings } from './occupancyCriteria.js';
 
@@ -42,20 +43,12 @@ export const locOccupancyProtocol = defineProtocol({
     occupancyMap: { kind: 'volume', optional: true, description: 'Local occupancy in [0, 1] at every voxel of the resized map (the original\'s omap.mrc).' },
   },
   async run(ctx) {
-    const { resolution, threshold, compatibility } = ctx.params;
-    const map = await ctx.inputs.volume('map');
+    const { threshold, compatibility } = ctx.params;
     const base = { ...SECTION, summaryLabel: SUMMARY_LABEL, method: METHOD, warnings: [], explanation: EXPLANATION };
-    const notApplicable = locSpiralNotApplicable(resolution, map, compatibility);
-    if (notApplicable !== null || resolution === undefined) {
-      return { section: { kind: 'section', value: { ...base, status: 'not-applicable', reason: notApplicable ?? '', metrics: {} } } };
-    }
-    const mask = await ctx.inputs.mask('mask');
-    if (mask.size !== map.size) throw new RangeError(`vrs.locOccupancy: the mask (${mask.dims.join('×')}) and the map (${map.dims.join('×')}) differ in size`);
-    const failed = (reason: string, metrics: Record<string, unknown> = {}) => ({ section: { kind: 'section' as const, value: { ...base, status: 'failed' as const, reason, metrics } } });
-    const nonFinite = countNonFinite(map.data);
-    if (nonFinite > 0) return failed(`The resized map has ${nonFinite} NaN or infinite voxels.`, { nonFiniteMapVoxels: nonFinite });
-    const maskVoxels = maskIndices(mask.data).length;
-    if (maskVoxels === 0) return failed('The hard mask of the resized map is empty: no voxel of the resized map reaches the threshold.');
+    const start = await openLocalMapCheck('vrs.locOccupancy', base, ctx.params, ctx.inputs);
+    if ('section' in start) return { section: { kind: 'section', value: start.section } };
+    const { map, mask, maskVoxels, resolution } = start;
+    const failed = (reason: string, metrics?: Record<string, unknown>) => ({ section: { kind: 'section' as const, value: start.failed(reason, metrics) } });
 
     const result = await localOccupancy(map.data, map.dims, map.voxelSize, mask.data, {
       resolution,
