@@ -1,4 +1,5 @@
 export * from './SectionResult.js';
+export * from './Compatibility.js';
 export * from './ReportJson.js';
 export * from './statusText.js';
 export * from './buildReport.js';

@@ -1,4 +1,4 @@
-import type { Volume } from '../../core/index.js';
+import type { Compatibility, Volume } from '../../core/index.js';
 
 /** Low-resolution end of the LocSpiral sweeps (Å), the UCM protocols' default. */
 export const SWEEP_LOW_RESOLUTION = 15;
@@ -11,7 +11,7 @@ export const SWEEP_LOW_RESOLUTION = 15;
  * - 1/R beyond the map's Nyquist frequency (R finer than twice the voxel size): the shell would lie
  *   outside the measured spectrum. On the resized map Ts' = R/2, so 1/R is exactly its Nyquist.
  */
-export function locSpiralNotApplicable(resolution: number | undefined, map: Volume<Float32Array>, compatibility: 'corrected' | 'original'): string | null {
+export function locSpiralNotApplicable(resolution: number | undefined, map: Volume<Float32Array>, compatibility: Compatibility): string | null {
   if (resolution === undefined) return 'The resolution was not reported; the frequency sweep ends at 1/resolution.';
   if (compatibility === 'corrected' && resolution >= SWEEP_LOW_RESOLUTION) {
     return `The reported resolution (${resolution} Å) is not finer than ${SWEEP_LOW_RESOLUTION} Å, so the frequency sweep from 1/${SWEEP_LOW_RESOLUTION} Å⁻¹ to 1/resolution is empty.`;

@@ -1,4 +1,4 @@
-import type { BinaryMask, SectionResult, Volume } from '../../core/index.js';
+import type { BinaryMask, Compatibility, SectionResult, Volume } from '../../core/index.js';
 import { countNonFinite, locSpiralNotApplicable } from './locSpiralApplicability.js';
 
 /** The fixed part of a LocSpiral-family section (id, titles, method, explanation). */
@@ -24,7 +24,7 @@ export type LocalMapCheckStart =
 export async function openLocalMapCheck(
   protocolId: string,
   base: LocalMapSectionBase,
-  params: { resolution?: number | undefined; compatibility: 'corrected' | 'original' },
+  params: { resolution?: number | undefined; compatibility: Compatibility },
   inputs: { volume(port: 'map'): Promise<Volume<Float32Array>>; mask(port: 'mask'): Promise<BinaryMask> },
 ): Promise<LocalMapCheckStart> {
   const map = await inputs.volume('map');

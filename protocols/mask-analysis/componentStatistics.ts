@@ -1,4 +1,4 @@
-export type Compatibility = 'corrected' | 'original';
+import type { Compatibility } from '../../core/index.js';
 
 /** One listed component of the 95 % walk. */
 export interface ListedComponent {

@@ -1,6 +1,6 @@
-import { formatPrintf, sliceFigure, threshold as thresholdMask, type BinaryMask, type SectionResult, type Volume } from '../../core/index.js';
+import { formatPrintf, sliceFigure, threshold as thresholdMask, type BinaryMask, type Compatibility, type SectionResult, type Volume } from '../../core/index.js';
 import { expandComponentSizes, type HardMaskInfo } from '../hard-mask/HardMaskInfo.js';
-import { componentStatistics, type Compatibility } from './componentStatistics.js';
+import { componentStatistics } from './componentStatistics.js';
 import { massTable } from './massTable.js';
 
 const MAX_COMPONENTS_95 = 5;

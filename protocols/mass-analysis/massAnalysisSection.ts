@@ -1,6 +1,4 @@
-import { centerOfMass, formatPrintf, maskExtent, type BinaryMask, type SectionResult, type Vec3, type Volume } from '../../core/index.js';
-
-export type Compatibility = 'corrected' | 'original';
+import { centerOfMass, formatPrintf, maskExtent, type BinaryMask, type Compatibility, type SectionResult, type Vec3, type Volume } from '../../core/index.js';
 
 const AXES = ['X', 'Y', 'Z'] as const;
 /** Decentering (%) and centre-of-mass shift (%) above which a warning is given; free space below (Å). */

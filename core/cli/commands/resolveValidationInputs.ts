@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { VrsInputError } from '../../errors/index.js';
+import type { Compatibility } from '../../report/index.js';
 import { readEmdbHeader, readMap, readMapHeader, type EmdbHeader } from '../../io/index.js';
 import { suggestThreshold } from './suggestThreshold.js';
 
@@ -11,7 +12,7 @@ export interface ValidationOptions {
   voxel?: number;
   /** EMDB header XML: contour level, resolution, pixel spacing, id and title. */
   emdbHeader?: string;
-  compatibility?: 'corrected' | 'original';
+  compatibility?: Compatibility;
 }
 
 export interface ValidationInputs {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliCommand } from '../CliCommand.js';
 import { CliUsageError } from '../CliUsageError.js';
+import type { Compatibility } from '../../report/index.js';
 import { parseJobs } from '../parseJobs.js';
 import { executeValidation } from './executeValidation.js';
 
@@ -45,7 +46,7 @@ export const validateCommand: CliCommand = {
               ...optionalNumber(options.resolution, '--resolution', 'resolution', true),
               ...optionalNumber(options.voxel, '--voxel', 'voxel', true),
               ...(options.emdbHeader ? { emdbHeader: options.emdbHeader } : {}),
-              ...(options.compatibility ? { compatibility: options.compatibility as 'corrected' | 'original' } : {}),
+              ...(options.compatibility ? { compatibility: options.compatibility as Compatibility } : {}),
               out: options.out,
               ...(options.store ? { store: options.store } : {}),
               ...(jobs ? { jobs } : {}),
