@@ -52,7 +52,12 @@ export function fitGuinier(profile: GuinierProfile, opts: GuinierFitOptions): Gu
   }
   const fittedCount = points.filter((p) => p.fitted).length;
   if (fittedCount < 2) {
-    throw new RangeError(`only ${fittedCount} Fourier shell(s) lie between ${low} Å and ${resolution} Å; the Guinier line needs at least two`);
+    const inRange = points.filter((p) => p.resolution <= low && p.resolution >= resolution).length;
+    throw new RangeError(
+      inRange < 2
+        ? `only ${inRange} Fourier shell(s) lie between ${low} Å and ${resolution} Å; the Guinier line needs at least two`
+        : `only ${fittedCount} of the ${inRange} Fourier shells between ${low} Å and ${resolution} Å have a non-zero mean amplitude; the Guinier line needs at least two`,
+    );
   }
   const line = leastSquaresLine(
     points.map((p) => p.x),

@@ -56,6 +56,13 @@ describe('fitGuinier', () => {
     // shells of a 12 Å box: 12, 6, 4, 3, 2.4, 2 Å; only 12 Å lies in [8, 15]
     expect(() => fitGuinier(profile, { resolution: 8 })).toThrow(/only 1 Fourier shell/);
   });
+
+  it('says so when the shells are there but their amplitude is zero (a blank map)', () => {
+    const dims: [number, number, number] = [32, 32, 32];
+    const profile = guinierProfile(spectrumOf(Volume.zeros(dims, [1.5, 1.5, 1.5])), dims, [1.5, 1.5, 1.5]);
+    // a 48 Å box has shells 48/i Å: i = 4…12 (12 … 4 Å) lie in [4, 15], nine of them
+    expect(() => fitGuinier(profile, { resolution: 4 })).toThrow('only 0 of the 9 Fourier shells between 15 Å and 4 Å have a non-zero mean amplitude');
+  });
 });
 
 describe('applyBFactor', () => {
