@@ -8,6 +8,8 @@ export interface RecordedRun {
   registry: ProtocolRegistry;
   workflow: Workflow;
   params: Record<string, AnyParamValue>;
+  /** The part of executeCliRun's options that comes from the run folder. */
+  runOptions: { workflow: Workflow; registry: ProtocolRegistry; params: Record<string, AnyParamValue>; runDir: string; store: string };
 }
 
 /**
@@ -21,5 +23,5 @@ export async function openRecordedRun(dir: string, cwd: string): Promise<Recorde
   const registry = await loadProtocolRegistry(record.modules);
   const workflow = loadWorkflow(runDir.workflowFile, registry);
   const params = resolveWorkflowParams(workflow, record.params, runDir.dir);
-  return { runDir, record, registry, workflow, params };
+  return { runDir, record, registry, workflow, params, runOptions: { workflow, registry, params, runDir: runDir.dir, store: record.store } };
 }

@@ -41,11 +41,7 @@ export const reportCommand: CliCommand = {
           const failures = recordedFailures(run.runDir);
           return executeCliRun({
             io: context.io,
-            workflow: run.workflow,
-            registry: run.registry,
-            params: run.params,
-            runDir: run.runDir.dir,
-            store: run.record.store,
+            ...run.runOptions,
             force: reportSteps,
             until: reportSteps,
             storedOnly: {

@@ -29,11 +29,7 @@ export const rerunCommand: CliCommand = {
           const jobs = parseJobs(options.jobs);
           return executeCliRun({
             io: context.io,
-            workflow: run.workflow,
-            registry: run.registry,
-            params: run.params,
-            runDir: run.runDir.dir,
-            store: run.record.store,
+            ...run.runOptions,
             force: options.step,
             forceDownstream: options.downstream === true,
             ...(jobs ? { jobs } : {}),

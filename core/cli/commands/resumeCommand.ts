@@ -27,11 +27,7 @@ export const resumeCommand: CliCommand = {
           const jobs = parseJobs(options.jobs);
           return executeCliRun({
             io: context.io,
-            workflow: run.workflow,
-            registry: run.registry,
-            params: run.params,
-            runDir: run.runDir.dir,
-            store: run.record.store,
+            ...run.runOptions,
             ...(jobs ? { jobs } : {}),
             ...(context.globals(command).json ? { json: true } : {}),
             ...(options.events ? { events: options.events } : {}),
