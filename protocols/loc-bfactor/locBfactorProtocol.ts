@@ -6,7 +6,7 @@ import {
   type SectionResult,
 } from '../../core/index.js';
 import { SWEEP_LOW_RESOLUTION } from './locSpiralApplicability.js';
-import { openLocalMapCheck } from './openLocalMapCheck.js';
+import { localMapInputs, localMapParams, openLocalMapCheck } from './openLocalMapCheck.js';
 import { BFACTOR_RANGE, localBFactorWarnings } from './bFactorCriteria.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from './localMapSection.js';
 
@@ -27,24 +27,17 @@ export const locBfactorProtocol = defineProtocol({
   execution: 'worker',
   section: SECTION,
   params: {
-    resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (the sweep ends at 1/resolution).' },
-    threshold: { type: 'number', description: 'Contour level of the surface views (density units of the map).' },
+    ...localMapParams,
     compatibility: {
       type: 'string',
       enum: ['corrected', 'original'] as const,
       default: 'corrected',
       description: "'original' also runs when the resolution is 15 Å or worse, as the original service does (vrs-spec §19 B22).",
     },
-    minResolution: { type: 'number', min: 0, default: SWEEP_LOW_RESOLUTION, description: 'Low-resolution end of the sweep (Å).' },
     points: { type: 'integer', min: 2, max: 100, default: 10, description: 'Number of swept frequencies.' },
     noiseQuantile: { type: 'number', min: 0, max: 1, default: 0.9, description: 'Quantile of the background amplitude taken as noise.' },
-    shellVoxels: { type: 'number', min: 0.1, max: 100, default: 4.8, description: 'Standard deviation of the frequency shell in Fourier voxels.' },
   },
-  inputs: {
-    map: { kind: 'volume', description: 'The map resized to Ts\' = resolution/2 (vrs.resizeMap).' },
-    mask: { kind: 'mask', description: 'The hard mask of the resized map (voxels > 0.5 are the molecule).' },
-    softMask: { kind: 'volume', optional: true, description: 'The soft mask of the resized map; the views show map × soft mask.' },
-  },
+  inputs: localMapInputs,
   outputs: {
     section: { kind: 'section' },
     bFactorMap: { kind: 'volume', optional: true, description: 'Local B-factor (Å²) at every voxel of the resized map (the original\'s bmap.mrc).' },

@@ -1,5 +1,5 @@
 import type { BinaryMask, Compatibility, SectionResult, Volume } from '../../core/index.js';
-import { countNonFinite, locSpiralNotApplicable } from './locSpiralApplicability.js';
+import { countNonFinite, locSpiralNotApplicable, SWEEP_LOW_RESOLUTION } from './locSpiralApplicability.js';
 
 /** The fixed part of a LocSpiral-family section (id, titles, method, explanation). */
 export type LocalMapSectionBase = Omit<SectionResult, 'status' | 'metrics' | 'reason'> & { warnings: string[] };
@@ -42,3 +42,18 @@ export async function openLocalMapCheck(
   if (maskVoxels === 0) return { section: failed('The hard mask of the resized map is empty: no voxel of the resized map reaches the threshold.') };
   return { map, mask, resolution: params.resolution, maskVoxels, failed };
 }
+
+/** Parameters every LocSpiral-family protocol declares (besides `compatibility` and its own). */
+export const localMapParams = {
+  resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (the sweep ends at 1/resolution).' },
+  threshold: { type: 'number', description: 'Contour level of the surface views (density units of the map).' },
+  minResolution: { type: 'number', min: 0, default: SWEEP_LOW_RESOLUTION, description: 'Low-resolution end of the sweep (Å).' },
+  shellVoxels: { type: 'number', min: 0.1, max: 100, default: 4.8, description: 'Standard deviation of the frequency shell in Fourier voxels.' },
+} as const;
+
+/** Inputs of every LocSpiral-family protocol: the resized map and its masks. */
+export const localMapInputs = {
+  map: { kind: 'volume', description: "The map resized to Ts' = resolution/2 (vrs.resizeMap)." },
+  mask: { kind: 'mask', description: 'The hard mask of the resized map (voxels > 0.5 are the molecule).' },
+  softMask: { kind: 'volume', optional: true, description: 'The soft mask of the resized map; the views show map × soft mask.' },
+} as const;

@@ -1,6 +1,6 @@
 import { defineProtocol, localOccupancy, type SectionFigure, type SectionResult } from '../../core/index.js';
 import { SWEEP_LOW_RESOLUTION } from '../loc-bfactor/locSpiralApplicability.js';
-import { openLocalMapCheck } from '../loc-bfactor/openLocalMapCheck.js';
+import { localMapInputs, localMapParams, openLocalMapCheck } from '../loc-bfactor/openLocalMapCheck.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from '../loc-bfactor/localMapSection.js';
 import { localOccupancyWarnings } from './occupancyCriteria.js';
 
@@ -21,23 +21,16 @@ export const locOccupancyProtocol = defineProtocol({
   execution: 'worker',
   section: SECTION,
   params: {
-    resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (the sweep ends at 1/resolution).' },
-    threshold: { type: 'number', description: 'Contour level of the surface views (density units of the map).' },
+    ...localMapParams,
     compatibility: {
       type: 'string',
       enum: ['corrected', 'original'] as const,
       default: 'corrected',
       description: "'original' also runs when the resolution is 15 Å or worse (one frequency, 1/15 Å⁻¹), as the original service does (vrs-spec §19 B22).",
     },
-    minResolution: { type: 'number', min: 0, default: SWEEP_LOW_RESOLUTION, description: 'Low-resolution end of the sweep (Å).' },
     proteinQuantile: { type: 'number', min: 0, max: 1, default: 0.25, description: 'Quantile of the amplitude over the mask above which a voxel counts as occupied.' },
-    shellVoxels: { type: 'number', min: 0.1, max: 100, default: 4.8, description: 'Standard deviation of the frequency shell in Fourier voxels.' },
   },
-  inputs: {
-    map: { kind: 'volume', description: 'The map resized to Ts\' = resolution/2 (vrs.resizeMap).' },
-    mask: { kind: 'mask', description: 'The hard mask of the resized map (voxels > 0.5 are the molecule).' },
-    softMask: { kind: 'volume', optional: true, description: 'The soft mask of the resized map; the views show map × soft mask.' },
-  },
+  inputs: localMapInputs,
   outputs: {
     section: { kind: 'section' },
     occupancyMap: { kind: 'volume', optional: true, description: 'Local occupancy in [0, 1] at every voxel of the resized map (the original\'s omap.mrc).' },
