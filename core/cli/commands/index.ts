@@ -7,6 +7,7 @@ import { reportCommand } from './reportCommand.js';
 import { rerunCommand } from './rerunCommand.js';
 import { resumeCommand } from './resumeCommand.js';
 import { runCommand } from './runCommand.js';
+import { statusCommand } from './statusCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { validateWorkflowCommand } from './validateWorkflowCommand.js';
 
@@ -20,6 +21,7 @@ export const cliCommands: readonly CliCommand[] = [
   resumeCommand,
   rerunCommand,
   reportCommand,
+  statusCommand,
   planCommand,
   graphCommand,
   protocolsCommand,

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import type { RunDir } from '../../engine/index.js';
 import { VrsInputError } from '../../errors/index.js';
 import type { CliCommand } from '../CliCommand.js';
 import { executeCliRun } from '../executeCliRun.js';
 import { openRecordedRun } from '../openRecordedRun.js';
+import { recordedStepReasons } from '../recordedStepReasons.js';
 import { collect } from './collect.js';
 
 /** The protocol whose steps `vrs report` runs again. */
@@ -38,7 +38,7 @@ export const reportCommand: CliCommand = {
           for (const name of reportSteps) {
             if (!run.workflow.steps.some((step) => step.name === name)) throw new VrsInputError(`no step "${name}" in the workflow`, run.runDir.workflowFile);
           }
-          const failures = recordedFailures(run.runDir);
+          const failures = recordedStepReasons(run.runDir).failed;
           return executeCliRun({
             io: context.io,
             ...run.runOptions,
@@ -58,14 +58,3 @@ export const reportCommand: CliCommand = {
   },
 };
 
-/** Step → the error it failed with, for steps whose latest outcome in the journal is a failure. */
-function recordedFailures(runDir: RunDir): Map<string, string> {
-  const failures = new Map<string, string>();
-  for (const entry of runDir.readJournal()) {
-    const { event, step, error } = entry as { event?: string; step?: string; error?: unknown };
-    if (typeof step !== 'string') continue;
-    if (event === 'step:failed' && typeof error === 'string') failures.set(step, error);
-    else if (event === 'step:success' || event === 'step:cached' || event === 'step:skipped') failures.delete(step);
-  }
-  return failures;
-}

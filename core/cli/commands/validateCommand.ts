@@ -23,7 +23,7 @@ export const validateCommand: CliCommand = {
   register(program, context) {
     program
       .command('validate')
-      .description('validate a map (level 0: the map alone); the report is written to DIR/report.json')
+      .description('validate a map (level 0: the map alone); writes report.json, report.html and report.pdf to DIR')
       .requiredOption('--map <file>', 'the map (MRC/CCP4, optionally gzipped)')
       .option('--threshold <value>', "contour level recommended for the map (default: the EMDB header's)")
       .option('--resolution <Å>', "reported resolution (default: the EMDB header's; none: checks needing it do not apply)")
