@@ -1,4 +1,5 @@
 import type { CliCommand } from '../CliCommand.js';
+import { cleanCommand } from './cleanCommand.js';
 import { demoCommand } from './demoCommand.js';
 import { graphCommand } from './graphCommand.js';
 import { planCommand } from './planCommand.js';
@@ -22,6 +23,7 @@ export const cliCommands: readonly CliCommand[] = [
   rerunCommand,
   reportCommand,
   statusCommand,
+  cleanCommand,
   planCommand,
   graphCommand,
   protocolsCommand,

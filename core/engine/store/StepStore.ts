@@ -106,6 +106,30 @@ export class StepStore {
     await rm(workspace.dir, { recursive: true, force: true });
   }
 
+  /**
+   * Deletes every entry whose key is not in `keep` (with `dryRun`, only lists them). Entries are
+   * ours alone: nothing a user gave is inside the store. The caller makes sure no run is using it.
+   */
+  prune(keep: ReadonlySet<string>, options: { dryRun?: boolean } = {}): { key: string; step: string; bytes: number }[] {
+    const removed: { key: string; step: string; bytes: number }[] = [];
+    const steps = join(this.root, 'steps');
+    for (const prefix of readdirSync(steps)) {
+      for (const key of readdirSync(join(steps, prefix))) {
+        if (keep.has(key)) continue;
+        const dir = join(steps, prefix, key);
+        let step = '?';
+        try {
+          step = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as StepManifest).step;
+        } catch {
+          // an entry without a readable manifest is not a finished step: it goes too
+        }
+        removed.push({ key, step, bytes: folderBytes(dir) });
+        if (!options.dryRun) rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    return removed;
+  }
+
   /** Removes workspaces left by processes of this host that no longer run (killed runs). */
   cleanAbandoned(): string[] {
     const removed: string[] = [];
@@ -118,4 +142,13 @@ export class StepStore {
     }
     return removed;
   }
+}
+
+function folderBytes(dir: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    bytes += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
+  }
+  return bytes;
 }
