@@ -1,4 +1,5 @@
 import {
+  compatibilityParam,
   defineProtocol,
   inscribedBackgroundIndices,
   localBFactor,
@@ -28,12 +29,7 @@ export const locBfactorProtocol = defineProtocol({
   section: SECTION,
   params: {
     ...localMapParams,
-    compatibility: {
-      type: 'string',
-      enum: ['corrected', 'original'] as const,
-      default: 'corrected',
-      description: "'original' also runs when the resolution is 15 Å or worse, as the original service does (vrs-spec §19 B22).",
-    },
+    compatibility: compatibilityParam("'original' also runs when the resolution is 15 Å or worse, as the original service does (vrs-spec §19 B22)."),
     points: { type: 'integer', min: 2, max: 100, default: 10, description: 'Number of swept frequencies.' },
     noiseQuantile: { type: 'number', min: 0, max: 1, default: 0.9, description: 'Quantile of the background amplitude taken as noise.' },
   },

@@ -1,4 +1,4 @@
-import { defineProtocol, localOccupancy, type SectionFigure, type SectionResult } from '../../core/index.js';
+import { compatibilityParam, defineProtocol, localOccupancy, type SectionFigure, type SectionResult } from '../../core/index.js';
 import { SWEEP_LOW_RESOLUTION } from '../loc-bfactor/locSpiralApplicability.js';
 import { localMapInputs, localMapParams, openLocalMapCheck } from '../loc-bfactor/openLocalMapCheck.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from '../loc-bfactor/localMapSection.js';
@@ -22,12 +22,7 @@ export const locOccupancyProtocol = defineProtocol({
   section: SECTION,
   params: {
     ...localMapParams,
-    compatibility: {
-      type: 'string',
-      enum: ['corrected', 'original'] as const,
-      default: 'corrected',
-      description: "'original' also runs when the resolution is 15 Å or worse (one frequency, 1/15 Å⁻¹), as the original service does (vrs-spec §19 B22).",
-    },
+    compatibility: compatibilityParam("'original' also runs when the resolution is 15 Å or worse (one frequency, 1/15 Å⁻¹), as the original service does (vrs-spec §19 B22)."),
     proteinQuantile: { type: 'number', min: 0, max: 1, default: 0.25, description: 'Quantile of the amplitude over the mask above which a voxel counts as occupied.' },
   },
   inputs: localMapInputs,

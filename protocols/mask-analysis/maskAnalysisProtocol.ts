@@ -1,4 +1,4 @@
-import { defineProtocol } from '../../core/index.js';
+import { compatibilityParam, defineProtocol } from '../../core/index.js';
 import type { HardMaskInfo } from '../hard-mask/HardMaskInfo.js';
 import { maskAnalysisSection } from './maskAnalysisSection.js';
 
@@ -11,12 +11,7 @@ export const maskAnalysisProtocol = defineProtocol({
   execution: 'worker',
   section: { id: '0.b', level: '0', title: 'Mask analysis' },
   params: {
-    compatibility: {
-      type: 'string',
-      enum: ['corrected', 'original'] as const,
-      default: 'corrected',
-      description: "'original' reproduces the original's blob statistics (vrs-spec §19 B2–B4).",
-    },
+    compatibility: compatibilityParam("'original' reproduces the original's blob statistics (vrs-spec §19 B2–B4)."),
   },
   inputs: {
     map: { kind: 'volume', description: 'The imported map.' },

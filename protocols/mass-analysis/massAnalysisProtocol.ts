@@ -1,4 +1,4 @@
-import { defineProtocol } from '../../core/index.js';
+import { compatibilityParam, defineProtocol } from '../../core/index.js';
 import { massAnalysisSection } from './massAnalysisSection.js';
 
 /** 0.a Mass analysis: centring and free space of the map in its box (vrs-spec §6.1). */
@@ -10,12 +10,7 @@ export const massAnalysisProtocol = defineProtocol({
   execution: 'worker',
   section: { id: '0.a', level: '0', title: 'Mass analysis' },
   params: {
-    compatibility: {
-      type: 'string',
-      enum: ['corrected', 'original'] as const,
-      default: 'corrected',
-      description: "'original' weighs the centre of mass by the raw densities of the whole box, as the original service (vrs-spec §19 B1).",
-    },
+    compatibility: compatibilityParam("'original' weighs the centre of mass by the raw densities of the whole box, as the original service (vrs-spec §19 B1)."),
   },
   inputs: {
     map: { kind: 'volume', description: 'The imported map.' },
