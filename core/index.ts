@@ -6,7 +6,6 @@ export * from './fft/index.js';
 export * from './kernels/index.js';
 export * from './stats/index.js';
 export * from './phantom/index.js';
-export * from './hand/index.js';
 export * from './render/index.js';
 export * from './report/index.js';
 export * from './parallel/index.js';

@@ -2,21 +2,21 @@
 // configuration): a ContainerModule binding each protocol to PROTOCOL.
 import { ContainerModule } from 'inversify';
 import { PROTOCOL, type AnyProtocol } from '../core/index.js';
-import { importMapProtocol } from './import-map/importMapProtocol.js';
-import { inputSummaryProtocol } from './import-map/inputSummaryProtocol.js';
+import { importMapProtocol } from './preprocessing/import-map/importMapProtocol.js';
+import { inputSummaryProtocol } from './preprocessing/import-map/inputSummaryProtocol.js';
 import { reportProtocol } from './report/reportProtocol.js';
-import { locBfactorProtocol } from './loc-bfactor/locBfactorProtocol.js';
-import { locOccupancyProtocol } from './loc-occupancy/locOccupancyProtocol.js';
-import { localResolutionProtocol } from './local-resolution/localResolutionProtocol.js';
-import { hardMaskProtocol } from './hard-mask/hardMaskProtocol.js';
-import { softMaskProtocol } from './soft-mask/softMaskProtocol.js';
-import { resizeMapProtocol } from './resize-map/resizeMapProtocol.js';
-import { inputDataProtocol } from './input-data/inputDataProtocol.js';
-import { massAnalysisProtocol } from './mass-analysis/massAnalysisProtocol.js';
-import { maskAnalysisProtocol } from './mask-analysis/maskAnalysisProtocol.js';
-import { backgroundAnalysisProtocol } from './background-analysis/backgroundAnalysisProtocol.js';
-import { globalBFactorProtocol } from './global-bfactor/globalBFactorProtocol.js';
-import { helixHandProtocol } from './helix-hand/helixHandProtocol.js';
+import { locBfactorProtocol } from './level0/loc-bfactor/locBfactorProtocol.js';
+import { locOccupancyProtocol } from './level0/loc-occupancy/locOccupancyProtocol.js';
+import { localResolutionProtocol } from './level0/local-resolution/localResolutionProtocol.js';
+import { hardMaskProtocol } from './preprocessing/hard-mask/hardMaskProtocol.js';
+import { softMaskProtocol } from './preprocessing/soft-mask/softMaskProtocol.js';
+import { resizeMapProtocol } from './preprocessing/resize-map/resizeMapProtocol.js';
+import { inputDataProtocol } from './level0/input-data/inputDataProtocol.js';
+import { massAnalysisProtocol } from './level0/mass-analysis/massAnalysisProtocol.js';
+import { maskAnalysisProtocol } from './level0/mask-analysis/maskAnalysisProtocol.js';
+import { backgroundAnalysisProtocol } from './level0/background-analysis/backgroundAnalysisProtocol.js';
+import { globalBFactorProtocol } from './level0/global-bfactor/globalBFactorProtocol.js';
+import { helixHandProtocol } from './level0/helix-hand/helixHandProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,

@@ -26,3 +26,4 @@ export * from './resizeToVoxelSize.js';
 export * from './locspiral/index.js';
 export * from './guinier/index.js';
 export * from './monores/index.js';
+export * from './hand/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VrsInputError } from '../../core/index.js';
-import type { MapInfo } from '../import-map/MapInfo.js';
+import type { MapInfo } from '../preprocessing/import-map/MapInfo.js';
 import { reportEntry } from './reportEntry.js';
 
 const info = { fileName: 'emd_1997.map', sha256: 'a'.repeat(64), dims: [100, 100, 100], voxelSize: [2.02, 2.02, 2.02] } as unknown as MapInfo;

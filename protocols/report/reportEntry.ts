@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { VrsInputError, type ReportEntry } from '../../core/index.js';
-import type { MapInfo } from '../import-map/MapInfo.js';
+import type { MapInfo } from '../preprocessing/import-map/MapInfo.js';
 
 /** Facts about the entry that the workflow passes to the report step as parameters. */
 export interface EntryParams {

@@ -1,5 +1,5 @@
 import { buildReport, defineProtocol, folderAssetReader, writeReportFiles } from '../../core/index.js';
-import type { MapInfo } from '../import-map/MapInfo.js';
+import type { MapInfo } from '../preprocessing/import-map/MapInfo.js';
 import { admitSections } from './admitSections.js';
 import { reportEntry } from './reportEntry.js';
 

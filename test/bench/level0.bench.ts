@@ -25,11 +25,11 @@ import {
   type RunSummary,
   type Volume,
 } from '../../core/index.js';
-import { backgroundAnalysisSection } from '../../protocols/background-analysis/backgroundAnalysisSection.js';
-import { globalBFactorAnalysis } from '../../protocols/global-bfactor/globalBFactorAnalysis.js';
-import { buildHardMask } from '../../protocols/hard-mask/buildHardMask.js';
-import { massAnalysisSection } from '../../protocols/mass-analysis/massAnalysisSection.js';
-import { maskAnalysisSection } from '../../protocols/mask-analysis/maskAnalysisSection.js';
+import { backgroundAnalysisSection } from '../../protocols/level0/background-analysis/backgroundAnalysisSection.js';
+import { globalBFactorAnalysis } from '../../protocols/level0/global-bfactor/globalBFactorAnalysis.js';
+import { buildHardMask } from '../../protocols/preprocessing/hard-mask/buildHardMask.js';
+import { massAnalysisSection } from '../../protocols/level0/mass-analysis/massAnalysisSection.js';
+import { maskAnalysisSection } from '../../protocols/level0/mask-analysis/maskAnalysisSection.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const source = resolve(repoRoot, '../shared/data/levelA/emd_0093_masked_MAP_m4A.mrc.gz');

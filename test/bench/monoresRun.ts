@@ -5,7 +5,7 @@
 import { tmpdir } from 'node:os';
 import { createLogger, transports } from 'winston';
 import { hardMask, readMap, shutdownFftWorkers, type SectionResult } from '../../core/index.js';
-import { localResolutionProtocol } from '../../protocols/local-resolution/localResolutionProtocol.js';
+import { localResolutionProtocol } from '../../protocols/level0/local-resolution/localResolutionProtocol.js';
 
 const [file, thresholdText, resolutionText] = process.argv.slice(2);
 if (file === undefined || thresholdText === undefined || resolutionText === undefined) throw new Error('usage: monoresRun.ts <map> <threshold> <resolution>');

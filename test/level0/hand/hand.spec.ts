@@ -15,7 +15,7 @@ import {
   type Volume,
   writeMap,
 } from '../../../core/index.js';
-import { helixHandProtocol } from '../../../protocols/helix-hand/helixHandProtocol.js';
+import { helixHandProtocol } from '../../../protocols/level0/helix-hand/helixHandProtocol.js';
 import { cli, repoRoot, tempDir } from '../../engine/helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
