@@ -27,3 +27,4 @@ export * from './locspiral/index.js';
 export * from './guinier/index.js';
 export * from './monores/index.js';
 export * from './hand/index.js';
+export * from './fsc/index.js';

@@ -5,3 +5,5 @@ export * from './mirror.js';
 export * from './bFactorDecayMap.js';
 export * from './pointMassSpectrum.js';
 export * from './phantomMap.js';
+export * from './halfMapPair.js';
+export * from './regionalResolutionPhantom.js';
