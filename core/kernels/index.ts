@@ -28,3 +28,8 @@ export * from './guinier/index.js';
 export * from './monores/index.js';
 export * from './hand/index.js';
 export * from './fsc/index.js';
+export * from './fdrFsc/index.js';
+export * from './blocres/index.js';
+export * from './localSinusoid/index.js';
+export * from './monodir/index.js';
+export * from './directionalFsc/index.js';
