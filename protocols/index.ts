@@ -17,6 +17,7 @@ import { maskAnalysisProtocol } from './level0/mask-analysis/maskAnalysisProtoco
 import { backgroundAnalysisProtocol } from './level0/background-analysis/backgroundAnalysisProtocol.js';
 import { globalBFactorProtocol } from './level0/global-bfactor/globalBFactorProtocol.js';
 import { helixHandProtocol } from './level0/helix-hand/helixHandProtocol.js';
+import { halfMapsProtocol } from './level1/half-maps/halfMapsProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -34,6 +35,7 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   locOccupancyProtocol,
   localResolutionProtocol,
   helixHandProtocol,
+  halfMapsProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {

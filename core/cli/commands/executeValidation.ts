@@ -12,16 +12,25 @@ export interface ValidationRun extends ValidationOptions {
   jobs?: number;
 }
 
+/** The workflow of each set of levels `vrs validate` can run, by the levels the inputs allow. */
+const LEVEL_WORKFLOWS: Record<string, string> = {
+  '0': 'workflows/level0.yaml',
+  '0,1': 'workflows/levels-0-1.yaml',
+};
+
 /**
- * `vrs validate` (and `vrs demo`): resolves the inputs, then runs workflows/level0.yaml in the run
- * folder through the engine (cached, resumable); the report lands in `<out>/report.json`.
+ * `vrs validate` (and `vrs demo`): resolves the inputs, picks the workflow of the levels they allow
+ * (level 0 for a map; 0 and 1 with half maps), then runs it in the run folder through the engine
+ * (cached, resumable); the report lands in `<out>/report.json`.
  * Parameters the workflow does not declare (an EMDB title when the report takes none) are dropped.
  */
 export async function executeValidation(run: ValidationRun, globals: GlobalOptions, io: CliIo): Promise<number> {
-  const { params, notes } = await resolveValidationInputs(run, io.cwd);
+  const { params, levels, notes } = await resolveValidationInputs(run, io.cwd);
   for (const note of notes) io.stderr.write(`${note}\n`);
   const { config, registry } = await loadCliEnvironment(globals, io);
-  const workflow = loadWorkflow(join(packageRoot, 'workflows/level0.yaml'), registry);
+  const workflowFile = LEVEL_WORKFLOWS[levels.join(',')];
+  if (workflowFile === undefined) throw new Error(`no workflow for levels ${levels.join(', ')}`);
+  const workflow = loadWorkflow(join(packageRoot, workflowFile), registry);
   const declared = Object.fromEntries(Object.entries(params).filter(([name]) => Object.hasOwn(workflow.params, name)));
   const store = run.store ?? io.env['VRS_STORE'] ?? config.store;
   const jobs = run.jobs ?? config.jobs;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { VrsInputError } from '../../errors/index.js';
 import type { Compatibility } from '../../report/index.js';
-import { readEmdbHeader, readMap, readMapHeader, type EmdbHeader } from '../../io/index.js';
+import { checkSameGrid, readEmdbHeader, readMap, readMapHeader, type EmdbHeader } from '../../io/index.js';
 import { suggestThreshold } from './suggestThreshold.js';
 
 /** What `vrs validate` is given (numbers already parsed). */
@@ -13,11 +13,16 @@ export interface ValidationOptions {
   /** EMDB header XML: contour level, resolution, pixel spacing, id and title. */
   emdbHeader?: string;
   compatibility?: Compatibility;
+  /** The two half maps (level 1): both or neither. */
+  half1?: string;
+  half2?: string;
 }
 
 export interface ValidationInputs {
-  /** Workflow parameters for workflows/level0.yaml. */
+  /** Workflow parameters of the levels' workflow. */
   params: Record<string, string | number>;
+  /** The levels the inputs allow, in canonical order ("0", then "1" with half maps). */
+  levels: string[];
   /** Where each value came from and anything the user should know, one line each. */
   notes: string[];
 }
@@ -58,7 +63,9 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
     notes.push(`--resolution ${options.resolution} replaces the header's ${header.resolution} Å.`);
   }
 
-  const mapHeader = await readMapHeader(map, voxel !== undefined ? { voxelSize: voxel } : {});
+  const readOptions = voxel !== undefined ? { voxelSize: voxel } : {};
+  const mapHeader = await readMapHeader(map, readOptions);
+  const halves = await resolveHalfMaps(options, cwd, map);
   if (threshold === undefined) {
     const { volume } = await readMap(map, voxel !== undefined ? { voxelSize: voxel } : {});
     const suggestion = suggestThreshold(volume);
@@ -87,7 +94,35 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
   if (options.compatibility) params['compatibility'] = options.compatibility;
   if (header?.emdbId) params['emdbId'] = header.emdbId;
   if (header?.title) params['title'] = header.title;
-  return { params, notes };
+  const levels = ['0'];
+  if (halves) {
+    params['half1'] = halves[0];
+    params['half2'] = halves[1];
+    levels.push('1');
+    notes.push('Half maps given: levels 0 and 1.');
+  }
+  return { params, levels, notes };
+}
+
+/**
+ * Both half maps or neither; each must be on the map's grid (box, voxel size, origin), checked on
+ * the headers as written before anything runs, so that a mismatch is an error naming the half map
+ * and the field. A voxel-size override (--voxel, the EMDB header) then applies to the three maps
+ * alike; it must not hide halves whose own headers disagree with the map's.
+ */
+async function resolveHalfMaps(options: ValidationOptions, cwd: string, map: string): Promise<[string, string] | null> {
+  if (options.half1 === undefined && options.half2 === undefined) return null;
+  if (options.half1 === undefined || options.half2 === undefined) {
+    const [given, missing] = options.half1 === undefined ? [options.half2!, '--half1'] : [options.half1, '--half2'];
+    throw new VrsInputError(`only one half map was given; level 1 needs both (add ${missing})`, given, missing.slice(2));
+  }
+  const files: [string, string] = [resolve(cwd, options.half1), resolve(cwd, options.half2)];
+  const mapHeader = await readMapHeader(map);
+  for (const [k, file] of files.entries()) {
+    const half = await readMapHeader(file);
+    checkSameGrid(mapHeader, half, { reference: options.map, other: k === 0 ? options.half1 : options.half2 });
+  }
+  return files;
 }
 
 function fmt(value: number): string {

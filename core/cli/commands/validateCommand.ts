@@ -12,19 +12,23 @@ interface ValidateOptions {
   voxel?: string;
   emdbHeader?: string;
   compatibility?: string;
+  half1?: string;
+  half2?: string;
   out: string;
   store?: string;
   jobs?: string;
 }
 
-/** `vrs validate`: the level-0 validation of a map, report in DIR/report.json. */
+/** `vrs validate`: the validation of a map at the levels its inputs allow, report in DIR/report.json. */
 export const validateCommand: CliCommand = {
   name: 'validate',
   register(program, context) {
     program
       .command('validate')
-      .description('validate a map (level 0: the map alone); writes report.json, report.html and report.pdf to DIR')
+      .description('validate a map at the levels its inputs allow (0: the map; 1: with --half1/--half2); writes report.json, report.html and report.pdf to DIR')
       .requiredOption('--map <file>', 'the map (MRC/CCP4, optionally gzipped)')
+      .option('--half1 <file>', 'first half map, on the grid of the map (adds level 1, with --half2)')
+      .option('--half2 <file>', 'second half map (adds level 1, with --half1)')
       .option('--threshold <value>', "contour level recommended for the map (default: the EMDB header's)")
       .option('--resolution <Å>', "reported resolution (default: the EMDB header's; none: checks needing it do not apply)")
       .option('--voxel <Å>', "voxel size overriding the map header's (the override is noted in the report)")
@@ -47,6 +51,8 @@ export const validateCommand: CliCommand = {
               ...optionalNumber(options.voxel, '--voxel', 'voxel', true),
               ...(options.emdbHeader ? { emdbHeader: options.emdbHeader } : {}),
               ...(options.compatibility ? { compatibility: options.compatibility as Compatibility } : {}),
+              ...(options.half1 !== undefined ? { half1: options.half1 } : {}),
+              ...(options.half2 !== undefined ? { half2: options.half2 } : {}),
               out: options.out,
               ...(options.store ? { store: options.store } : {}),
               ...(jobs ? { jobs } : {}),
