@@ -12,6 +12,9 @@ export interface EntryParams {
   emdbId?: string | undefined;
   pdbId?: string | undefined;
   authors?: readonly string[] | undefined;
+  /** Absolute paths of the half maps (level 1; only their base names are recorded). */
+  half1?: string | undefined;
+  half2?: string | undefined;
 }
 
 /**
@@ -39,6 +42,7 @@ export function reportEntry(info: MapInfo | undefined, params: EntryParams): { e
     ...(info ? { sha256: info.sha256, voxelSize: info.voxelSize, dims: info.dims } : {}),
     ...(params.threshold !== undefined ? { threshold: params.threshold } : {}),
     ...(params.resolution !== undefined ? { resolution: params.resolution } : {}),
+    ...(params.half1 && params.half2 ? { halfMaps: [basename(params.half1), basename(params.half2)] } : {}),
   };
   return { entry, inputs };
 }

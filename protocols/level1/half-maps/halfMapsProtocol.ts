@@ -14,7 +14,7 @@ export const halfMapsProtocol = defineProtocol({
   title: 'Half maps',
   description: 'Checks that the two half maps share the map grid and makes the level-1 input section (names, SHA-256, slices of each half and of their difference).',
   execution: 'worker',
-  section: { id: 'halfMaps', level: '1', title: 'Half maps' },
+  section: { id: 'halfMaps', level: 'input', title: 'Half maps' },
   params: {},
   inputs: {
     mapInfo: { kind: 'json', description: 'The info output of vrs.importMap for the map.' },
@@ -75,7 +75,8 @@ export const halfMapsProtocol = defineProtocol({
     const hash = (info: MapInfo) => `${info.sha256}${info.sha256Decompressed ? ` (of the decompressed map: ${info.sha256Decompressed})` : ''}`;
     const section: SectionResult = {
       id: 'halfMaps',
-      level: '1',
+      // A chapter of its own that opens level 1, as "Input data" opens level 0.
+      level: 'input',
       title: 'Half maps',
       method: 'Half maps as read, on the grid of the map',
       status: 'no-criteria',
