@@ -1,0 +1,44 @@
+import { checkSameGrid, formatPrintf, type Volume } from '../../../core/index.js';
+
+/**
+ * The two halves must be on one grid before any Fourier comparison (a mismatch is an input error
+ * naming the field); returns a reason a scientist understands when they cannot be measured
+ * (non-finite voxels, a half without any variation), or null when they can.
+ */
+export function halfMapsProblem(half1: Volume, half2: Volume): string | null {
+  checkSameGrid(half1, half2, { reference: 'half map 1', other: 'half map 2' });
+  for (const [name, half] of [['first', half1], ['second', half2]] as const) {
+    let nonFinite = 0;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < half.data.length; i++) {
+      const v = half.data[i]!;
+      if (!Number.isFinite(v)) nonFinite++;
+      else {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+    if (nonFinite > 0) return `The ${name} half map has ${nonFinite} voxel${nonFinite === 1 ? ' that is not a finite number' : 's that are not finite numbers'} (NaN or infinite); no Fourier shell correlation can be computed.`;
+    if (!(max > min)) return `The ${name} half map is constant (every voxel is ${min}); it carries no signal to correlate.`;
+  }
+  return null;
+}
+
+/**
+ * The criterion every level-1 global estimate shares (vrs-spec §7.1, §7.2): a reported resolution
+ * finer than 80 % of the estimate is "particularly high" with respect to it.
+ */
+export function particularlyHighWarning(reported: number, estimate: { name: string; value: number }): string | null {
+  if (!(reported < 0.8 * estimate.value)) return null;
+  return `The reported resolution, ${fixed2(reported)} Å, is particularly high with respect to the ${estimate.name} resolution (${fixed2(estimate.value)} Å): it is finer than 80% of it (${fixed2(0.8 * estimate.value)} Å).`;
+}
+
+export function fixed2(value: number): string {
+  return formatPrintf(value, '%5.2f').trim();
+}
+
+/** JSON has no NaN or infinity: such points become null (the plots leave a gap). */
+export function finiteOrNull(values: ArrayLike<number>): (number | null)[] {
+  return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+}
