@@ -1,2 +1,7 @@
-// Filled in by the level-1 work.
-export {};
+export * from './weightedChiSquare.js';
+export * from './symmetricEigenvalues.js';
+export * from './localSinusoidDesign.js';
+export * from './benjaminiYekutieli.js';
+export * from './gaussianFilterReflect.js';
+export * from './localSinusoidTest.js';
+export * from './resmapVrsPostProcess.js';

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../stats/index.js';
+import { localSinusoidDesign, steeringDirections } from './localSinusoidDesign.js';
+import { likelihoodRatioStatistics } from './localSinusoidTest.js';
+import { symmetricEigenvalues } from './symmetricEigenvalues.js';
+
+/** Solves M X = B (M n×n, B n×m, row-major) by Gaussian elimination with partial pivoting. */
+function solve(m: Float64Array, b: Float64Array, n: number, cols: number): Float64Array {
+  const a = Float64Array.from(m);
+  const x = Float64Array.from(b);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r * n + c]!) > Math.abs(a[pivot * n + c]!)) pivot = r;
+    for (let k = 0; k < n; k++) [a[c * n + k], a[pivot * n + k]] = [a[pivot * n + k]!, a[c * n + k]!];
+    for (let k = 0; k < cols; k++) [x[c * cols + k], x[pivot * cols + k]] = [x[pivot * cols + k]!, x[c * cols + k]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = a[r * n + c]! / a[c * n + c]!;
+      for (let k = 0; k < n; k++) a[r * n + k]! -= f * a[c * n + k]!;
+      for (let k = 0; k < cols; k++) x[r * cols + k]! -= f * x[c * cols + k]!;
+    }
+  }
+  for (let r = 0; r < n; r++) for (let k = 0; k < cols; k++) x[r * cols + k]! /= a[r * n + r]!;
+  return x;
+}
+
+/**
+ * ResMap's matrices written out densely from their definitions: H = A(AᵀWA)⁻¹AᵀW over the given
+ * columns, Hc = 1(1ᵀW1)⁻¹1ᵀW, and the returned W(H − Hc) (or W − WH when `constant` is false).
+ */
+function denseLambda(basis: Float64Array, weights: Float64Array, columns: number[], mode: 'diff' | 'residual'): Float64Array {
+  const p = weights.length;
+  const c = columns.length;
+  const normal = new Float64Array(c * c);
+  const rhs = new Float64Array(c * p); // AᵀW
+  columns.forEach((j, a) => {
+    for (let i = 0; i < p; i++) rhs[a * p + i] = basis[j * p + i]! * weights[i]!;
+    columns.forEach((k, b) => {
+      let s = 0;
+      for (let i = 0; i < p; i++) s += basis[j * p + i]! * weights[i]! * basis[k * p + i]!;
+      normal[a * c + b] = s;
+    });
+  });
+  const coef = solve(normal, rhs, c, p); // (AᵀWA)⁻¹AᵀW, c×p
+  const out = new Float64Array(p * p);
+  let wsum = 0;
+  for (let i = 0; i < p; i++) wsum += weights[i]!;
+  for (let r = 0; r < p; r++) {
+    for (let s = 0; s < p; s++) {
+      let h = 0;
+      columns.forEach((j, a) => (h += basis[j * p + r]! * coef[a * p + s]!));
+      if (mode === 'diff') out[r * p + s] = weights[r]! * (h - weights[s]! / wsum);
+      else out[r * p + s] = (r === s ? weights[r]! : 0) - weights[r]! * h;
+    }
+  }
+  return out;
+}
+
+describe('localSinusoidDesign', () => {
+  it('window, scaling and weight follow ResMap: w = ceil(r/2Ts), weight exp(−|a·Ts·offset|²)', () => {
+    const d = localSinusoidDesign(4.4, 2.02);
+    expect(d.halfWidth).toBe(2); // ceil(1.089)
+    const a = ((2 * Math.PI) / 4.4) * Math.sqrt(0.4) * 2.02;
+    const p = d.offsets.findIndex((_, i) => i % 3 === 0 && d.offsets[i] === 1 && d.offsets[i + 1] === -2 && d.offsets[i + 2] === 0) / 3;
+    expect(d.weights[p]).toBeCloseTo(Math.exp(-5 * a * a), 14);
+    expect(d.filters.length).toBe(16);
+    // Steering directions are unit vectors; the 6 second-order ones are ResMap's dodecahedron face normals.
+    const { second, third } = steeringDirections();
+    for (const v of [...second, ...third]) expect(Math.hypot(...v)).toBeCloseTo(1, 14);
+    expect(second[0]![2] / second[0]![0]).toBeCloseTo((1 + Math.sqrt(5)) / 2, 14);
+  });
+
+  for (const [resolution, voxelSize] of [[2.2, 1], [4.2, 1], [7.4, 2.02]] as const) {
+    it(`the low-rank statistic equals vᵀ·W(H − Hc)·v from the dense matrices (r = ${resolution} Å, Ts = ${voxelSize} Å)`, () => {
+      const d = localSinusoidDesign(resolution, voxelSize);
+      const p = d.weights.length;
+      const lambda = denseLambda(d.basis, d.weights, Array.from({ length: 17 }, (_, j) => j), 'diff');
+      // Eigenvalues: their sum and sum of squares are the trace and squared Frobenius norm of Λdiff.
+      let trace = 0;
+      let frob = 0;
+      for (let i = 0; i < p; i++) trace += lambda[i * p + i]!;
+      for (let i = 0; i < p * p; i++) frob += lambda[i]! * lambda[i]!;
+      const e = Array.from(d.eigenvalues);
+      expect(e.reduce((t, x) => t + x, 0) / trace).toBeCloseTo(1, 9);
+      expect(e.reduce((t, x) => t + x * x, 0) / frob).toBeCloseTo(1, 8);
+
+      const w = d.halfWidth;
+      const n = 2 * w + 4;
+      const dims: [number, number, number] = [n, n + 1, n + 2];
+      const random = new SeededRandom(11);
+      const map = new Float64Array(dims[0] * dims[1] * dims[2]).map(() => random.normal() + 3);
+      const active = new Uint8Array(map.length).fill(1);
+      const { indices, values } = likelihoodRatioStatistics(map, active, dims, d, 1);
+      let checked = 0;
+      indices.forEach((voxel, k) => {
+        const x = voxel % dims[0];
+        const y = Math.floor(voxel / dims[0]) % dims[1];
+        const z = Math.floor(voxel / (dims[0] * dims[1]));
+        const v = new Float64Array(p);
+        for (let q = 0; q < p; q++) v[q] = map[x + d.offsets[3 * q]! + dims[0] * (y + d.offsets[3 * q + 1]! + dims[1] * (z + d.offsets[3 * q + 2]!))]!;
+        let form = 0;
+        for (let r = 0; r < p; r++) for (let s = 0; s < p; s++) form += v[r]! * lambda[r * p + s]! * v[s]!;
+        expect(values[k]! * (1 + 1e-10) / form).toBeCloseTo(1, 8);
+        checked++;
+      });
+      // Every voxel whose window fits was evaluated: (n − 2w) × (n + 1 − 2w) × (n + 2 − 2w).
+      expect(checked).toBe(4 * 5 * 6);
+    });
+  }
+
+  it("ResMap's variance form: dᵀ(W − W·Hd)d and its trace from the dense matrix without the constant", () => {
+    const d = localSinusoidDesign(5.4, 2.02);
+    const p = d.weights.length;
+    const lambdaD = denseLambda(d.basis, d.weights, Array.from({ length: 16 }, (_, j) => j + 1), 'residual');
+    let trace = 0;
+    for (let i = 0; i < p; i++) trace += lambdaD[i * p + i]!;
+    expect(d.traceLambdaD / trace).toBeCloseTo(1, 9);
+    const random = new SeededRandom(4);
+    const v = new Float64Array(p).map(() => random.normal());
+    let dense = 0;
+    for (let r = 0; r < p; r++) for (let s = 0; s < p; s++) dense += v[r]! * lambdaD[r * p + s]! * v[s]!;
+    let lowRank = 0;
+    for (let i = 0; i < p; i++) lowRank += d.weights[i]! * v[i]! * v[i]!;
+    for (const c of d.varianceFilters) {
+      let dot = 0;
+      for (let i = 0; i < p; i++) dot += c[i]! * v[i]!;
+      lowRank -= dot * dot;
+    }
+    expect(lowRank / dense).toBeCloseTo(1, 9);
+  });
+});
+
+describe('symmetricEigenvalues', () => {
+  it('recovers the spectrum of Q·diag(λ)·Qᵀ for a Householder reflection Q', () => {
+    const lambda = [5, -1, 2, 0.5, 3];
+    const n = lambda.length;
+    const v = [1, -2, 0.5, 3, 1];
+    const vv = v.reduce((t, x) => t + x * x, 0);
+    const q = (i: number, j: number) => (i === j ? 1 : 0) - (2 * v[i]! * v[j]!) / vv;
+    const m = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) m[i * n + j]! += q(i, k) * lambda[k]! * q(j, k);
+    const got = Array.from(symmetricEigenvalues(m, n));
+    [...lambda].sort((a, b) => a - b).forEach((l, i) => expect(got[i]).toBeCloseTo(l, 12));
+  });
+});

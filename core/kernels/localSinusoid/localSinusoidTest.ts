@@ -1,0 +1,277 @@
+import type { Vec3 } from '../../volume/index.js';
+import { benjaminiYekutieliThreshold } from './benjaminiYekutieli.js';
+import { localSinusoidDesign, type LocalSinusoidDesign } from './localSinusoidDesign.js';
+import { weightedChiSquare } from './weightedChiSquare.js';
+
+/** ResMap writes this value where no resolution was assigned (outside the mask or never significant). */
+export const UNASSIGNED_RESOLUTION = 100;
+
+export class LocalSinusoidFailure extends Error {}
+
+export interface LocalSinusoidOptions {
+  voxelSize: number;
+  /** Significance of the FDR-controlled test (ResMap default 0.05). */
+  pValue?: number;
+  /** First (finest) resolution tested; default ResMap's round(2.2·Ts, 0.1). */
+  minResolution?: number;
+  /** Coarsest resolution tested; default ResMap's round(4·Ts, 0.5). */
+  maxResolution?: number;
+  /** Step between tested resolutions (Å; ResMap default 1). */
+  step?: number;
+  /** Voxels this close to a box face are not evaluated (ResMap in split mode: 9). */
+  margin?: number;
+  /** Eigenvalues of Λdiff below this fraction of the largest are dropped from the null law (ResMap: 0.1). */
+  eigenvalueCutoff?: number;
+  signal?: AbortSignal;
+  onResolution?: (level: LocalSinusoidLevel) => void;
+}
+
+export interface LocalSinusoidLevel {
+  resolution: number;
+  halfWidth: number;
+  /** Noise variance of the half-map average, from the half-map difference. */
+  variance: number;
+  varianceBlocks: number;
+  /** Voxels still undecided when this resolution was tested (the m of the FDR correction). */
+  activeVoxels: number;
+  eigenvaluesUsed: number;
+  /** Statistic threshold at the uncorrected p-value, and after the FDR correction (Infinity: nothing passed). */
+  uncorrectedThreshold: number;
+  fdrThreshold: number;
+  passed: number;
+  milliseconds: number;
+}
+
+/**
+ * 'no-noise-block': at the next resolution no block of the window's size fits wholly inside the mask,
+ * so its noise variance (ResMap's estimate) is undefined; the sweep ends there.
+ */
+export type LocalSinusoidStop = 'few-voxels-left' | 'max-resolution' | 'no-voxels-left' | 'no-noise-block';
+
+export interface LocalSinusoidResult {
+  /** ResMap's map: the first resolution (Å) at which each voxel passed, 100 elsewhere. */
+  resolution: Float32Array;
+  /** The evaluated voxels: the mask minus ResMap's margin at the box faces. */
+  evaluated: Uint8Array;
+  evaluatedVoxels: number;
+  minResolution: number;
+  maxResolution: number;
+  levels: LocalSinusoidLevel[];
+  stopReason: LocalSinusoidStop;
+}
+
+/**
+ * ResMap's local-resolution test in split mode (Kucukelbir, Sigworth & Tagare, Nat. Methods 11:63,
+ * 2014; program ResMap 1.1.x, read for its parameters): on the half-map average (H1+H2)/2, from the
+ * finest resolution to the coarsest in steps, a voxel gets the first resolution r at which a local
+ * sinusoid of wavelength r explains its neighbourhood significantly better than a constant:
+ * 1. design at r (localSinusoidDesign): window, Gaussian weight, 17-column steerable basis, Λdiff;
+ * 2. noise variance σ² = mean, over the non-overlapping (2w+1)³ blocks lying wholly inside the mask,
+ *    of (d − d̄)ᵀΛd(d − d̄)/tr Λd with d the half-map difference (H1−H2)/2;
+ * 3. LRS = vᵀΛdiff v/σ² at every undecided voxel, by the low-rank form Σ_k (b_k·v)²;
+ * 4. null law: weighted χ² with the eigenvalues of Λdiff above 0.1 × the largest (Ruben's series);
+ *    threshold by Benjamini–Yekutieli at pValue over the undecided voxels;
+ * 5. voxels that pass get r and leave the test; stop when fewer than N (box edge) voxels were newly
+ *    assigned and fewer than N² remain, or at maxResolution.
+ * ResMap's pre-whitening and low-pass detection are not part of this function (see the protocol).
+ */
+export function localSinusoidTest(
+  half1: ArrayLike<number>, half2: ArrayLike<number>, mask: ArrayLike<number>, dims: Vec3, opts: LocalSinusoidOptions,
+): LocalSinusoidResult {
+  const [nx, ny, nz] = dims;
+  const total = nx * ny * nz;
+  if (half1.length !== total || half2.length !== total || mask.length !== total) {
+    throw new RangeError(`localSinusoidTest: half maps (${half1.length}, ${half2.length}) and mask (${mask.length}) must all hold ${dims.join('×')} voxels`);
+  }
+  const ts = opts.voxelSize;
+  if (!(ts > 0)) throw new RangeError(`localSinusoidTest: voxel size must be positive, got ${ts}`);
+  const pValue = opts.pValue ?? 0.05;
+  const step = opts.step ?? 1;
+  const margin = opts.margin ?? 9;
+  const cutoff = opts.eigenvalueCutoff ?? 0.1;
+  const minResolution = opts.minResolution !== undefined && opts.minResolution > 2.2 * ts ? opts.minResolution : Math.round((2.2 * ts) / 0.1) * 0.1;
+  const maxResolution = opts.maxResolution !== undefined && opts.maxResolution > 0 ? opts.maxResolution : Math.round((4 * ts) / 0.5) * 0.5;
+  if (!(step > 0)) throw new RangeError(`localSinusoidTest: step must be positive, got ${step}`);
+
+  const average = new Float32Array(total);
+  const difference = new Float32Array(total);
+  for (let i = 0; i < total; i++) {
+    average[i] = 0.5 * (half1[i]! + half2[i]!);
+    difference[i] = 0.5 * (half1[i]! - half2[i]!);
+  }
+  const evaluated = new Uint8Array(total);
+  let evaluatedVoxels = 0;
+  for (let z = margin; z < nz - margin; z++) {
+    for (let y = margin; y < ny - margin; y++) {
+      for (let x = margin; x < nx - margin; x++) {
+        const i = x + nx * (y + ny * z);
+        if (mask[i]! >= 0.5) {
+          evaluated[i] = 1;
+          evaluatedVoxels++;
+        }
+      }
+    }
+  }
+  if (evaluatedVoxels === 0) throw new LocalSinusoidFailure(`no mask voxel lies more than ${margin} voxels inside the box`);
+
+  const resolution = new Float32Array(total);
+  const active = Uint8Array.from(evaluated);
+  let remaining = evaluatedVoxels;
+  const levels: LocalSinusoidLevel[] = [];
+  const boxEdge = nx;
+  let stopReason: LocalSinusoidStop = 'max-resolution';
+  for (let level = 0; ; level++) {
+    opts.signal?.throwIfAborted();
+    const started = performance.now();
+    const r = minResolution + level * step;
+    const design = localSinusoidDesign(r, ts);
+    const { variance, blocks } = differenceVariance(difference, evaluated, dims, design);
+    if (blocks === 0) {
+      // ResMap itself would average an empty set here; we stop the sweep and keep what was measured.
+      if (level === 0) throw new LocalSinusoidFailure(`no ${2 * design.halfWidth + 1}³-voxel block of the half-map difference lies wholly inside the mask, so the noise variance cannot be estimated`);
+      stopReason = 'no-noise-block';
+      break;
+    }
+    const statistics = likelihoodRatioStatistics(average, active, dims, design, variance);
+    const largest = design.eigenvalues[0]!;
+    const kept = Array.from(design.eigenvalues).filter((l) => l > cutoff * largest);
+    const law = weightedChiSquare(kept);
+    const uncorrected = law.quantile(pValue);
+    const threshold = benjaminiYekutieliThreshold(statistics.values, remaining, pValue, law.survival, uncorrected);
+    let passed = 0;
+    statistics.indices.forEach((voxel, k) => {
+      if (statistics.values[k]! >= threshold) {
+        resolution[voxel] = r;
+        active[voxel] = 0;
+        passed++;
+      }
+    });
+    levels.push({
+      resolution: r,
+      halfWidth: design.halfWidth,
+      variance,
+      varianceBlocks: blocks,
+      activeVoxels: remaining,
+      eigenvaluesUsed: kept.length,
+      uncorrectedThreshold: uncorrected,
+      fdrThreshold: threshold,
+      passed,
+      milliseconds: performance.now() - started,
+    });
+    opts.onResolution?.(levels[levels.length - 1]!);
+    remaining -= passed;
+    if (remaining === 0) {
+      stopReason = 'no-voxels-left';
+      break;
+    }
+    if (passed < boxEdge && remaining < boxEdge * boxEdge) {
+      stopReason = 'few-voxels-left';
+      break;
+    }
+    if (r >= maxResolution - 1e-9) {
+      stopReason = 'max-resolution';
+      break;
+    }
+  }
+  for (let i = 0; i < total; i++) if (resolution[i] === 0) resolution[i] = UNASSIGNED_RESOLUTION;
+  return { resolution, evaluated, evaluatedVoxels, minResolution, maxResolution, levels, stopReason };
+}
+
+function linearOffsets(design: LocalSinusoidDesign, dims: Vec3): Int32Array {
+  const [nx, ny] = dims;
+  const n = design.weights.length;
+  const out = new Int32Array(n);
+  for (let p = 0; p < n; p++) out[p] = design.offsets[3 * p]! + nx * (design.offsets[3 * p + 1]! + ny * design.offsets[3 * p + 2]!);
+  return out;
+}
+
+function windowFits(x: number, y: number, z: number, w: number, dims: Vec3): boolean {
+  return x >= w && y >= w && z >= w && x < dims[0] - w && y < dims[1] - w && z < dims[2] - w;
+}
+
+/**
+ * ResMap's split-mode noise variance: blocks tile the box from index 0 with stride 2w+1 (numpy
+ * rolling_window with steps = window); a block counts when all its voxels are in the mask.
+ */
+function differenceVariance(difference: Float32Array, inMask: Uint8Array, dims: Vec3, design: LocalSinusoidDesign): { variance: number; blocks: number } {
+  const [nx, ny, nz] = dims;
+  const side = 2 * design.halfWidth + 1;
+  const points = design.weights.length;
+  const lin = linearOffsets(design, dims);
+  const block = new Float64Array(points);
+  let sum = 0;
+  let blocks = 0;
+  for (let bz = 0; bz + side <= nz; bz += side) {
+    for (let by = 0; by + side <= ny; by += side) {
+      for (let bx = 0; bx + side <= nx; bx += side) {
+        const centre = bx + design.halfWidth + nx * (by + design.halfWidth + ny * (bz + design.halfWidth));
+        let inside = true;
+        let mean = 0;
+        for (let p = 0; p < points && inside; p++) {
+          const i = centre + lin[p]!;
+          if (!inMask[i]) inside = false;
+          block[p] = difference[i]!;
+          mean += block[p]!;
+        }
+        if (!inside) continue;
+        mean /= points;
+        let form = 0;
+        for (let p = 0; p < points; p++) {
+          block[p]! -= mean;
+          form += design.weights[p]! * block[p]! * block[p]!;
+        }
+        for (const c of design.varianceFilters) {
+          let dot = 0;
+          for (let p = 0; p < points; p++) dot += c[p]! * block[p]!;
+          form -= dot * dot;
+        }
+        sum += form / design.traceLambdaD;
+        blocks++;
+      }
+    }
+  }
+  return { variance: blocks > 0 ? sum / blocks : Number.NaN, blocks };
+}
+
+/**
+ * LRS = Σ_k (b_k·v)²/(σ² + 1e-10) at every active voxel whose window lies inside the box (ResMap
+ * adds 1e-10 to the variance). Cost 16·(2w+1)³ per voxel — for ResMap's windows (w ≤ 3 at the
+ * default coarsest resolution 4·Ts) less than 16 full-box FFT correlations, and without full-size
+ * complex buffers.
+ */
+export function likelihoodRatioStatistics(
+  average: ArrayLike<number>, active: Uint8Array, dims: Vec3, design: LocalSinusoidDesign, variance: number,
+): { indices: Int32Array; values: Float64Array } {
+  const [nx, ny, nz] = dims;
+  const w = design.halfWidth;
+  const points = design.weights.length;
+  const lin = linearOffsets(design, dims);
+  const filters = design.filters;
+  const rank = filters.length;
+  // Filters packed contiguously for the inner loop.
+  const packed = new Float64Array(rank * points);
+  filters.forEach((f, k) => packed.set(f, k * points));
+  const window = new Float64Array(points);
+  const indices: number[] = [];
+  const values: number[] = [];
+  const denominator = variance + 1e-10;
+  for (let z = 0; z < nz; z++) {
+    for (let y = 0; y < ny; y++) {
+      for (let x = 0; x < nx; x++) {
+        const i = x + nx * (y + ny * z);
+        if (!active[i] || !windowFits(x, y, z, w, dims)) continue;
+        for (let p = 0; p < points; p++) window[p] = average[i + lin[p]!]!;
+        let form = 0;
+        for (let k = 0; k < rank; k++) {
+          let dot = 0;
+          const base = k * points;
+          for (let p = 0; p < points; p++) dot += packed[base + p]! * window[p]!;
+          form += dot * dot;
+        }
+        indices.push(i);
+        values.push(form / denominator);
+      }
+    }
+  }
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
