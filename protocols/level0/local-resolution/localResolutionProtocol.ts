@@ -8,6 +8,7 @@ import {
   summarizeLocalResolution,
   type SectionResult,
 } from '../../../core/index.js';
+import { localResolutionValues } from '../../shared/localResolutionReport.js';
 import { localResolutionNotApplicable } from './localResolutionApplicability.js';
 import {
   colouredViews,
@@ -112,8 +113,7 @@ export const localResolutionProtocol = defineProtocol({
     const localResolution = evalMap.withData(result.resolution);
     const summary = summarizeLocalResolution(result.resolution, { mask: result.mask, reportedResolution: resolution });
     if (summary === null) return failed('MonoRes assigned no local resolution inside the mask.');
-    const values = new Float64Array(summary.voxels);
-    for (let i = 0, k = 0; i < result.resolution.length; i++) if (result.mask[i] && result.resolution[i]! > 0) values[k++] = result.resolution[i]!;
+    const values = localResolutionValues(result.resolution, result.mask);
 
     ctx.progress(0.92, 'views');
     const display = evalMap.withData(result.display);
