@@ -32,6 +32,8 @@ export interface LocalSinusoidLevel {
   /** Noise variance of the half-map average, from the half-map difference. */
   variance: number;
   varianceBlocks: number;
+  /** Which blocks gave the variance: ResMap's (wholly inside the mask) or, when none is, those centred in it. */
+  varianceRule: VarianceBlockRule;
   /** Voxels still undecided when this resolution was tested (the m of the FDR correction). */
   activeVoxels: number;
   eigenvaluesUsed: number;
@@ -46,6 +48,8 @@ export interface LocalSinusoidLevel {
  * 'no-noise-block': at the next resolution no block of the window's size fits wholly inside the mask,
  * so its noise variance (ResMap's estimate) is undefined; the sweep ends there.
  */
+export type VarianceBlockRule = 'inside-mask' | 'centred-in-mask';
+
 export type LocalSinusoidStop = 'few-voxels-left' | 'max-resolution' | 'no-voxels-left' | 'no-noise-block';
 
 export interface LocalSinusoidResult {
@@ -125,10 +129,17 @@ export function localSinusoidTest(
     const started = performance.now();
     const r = minResolution + level * step;
     const design = localSinusoidDesign(r, ts);
-    const { variance, blocks } = differenceVariance(difference, evaluated, dims, design);
+    let varianceRule: VarianceBlockRule = 'inside-mask';
+    let { variance, blocks } = differenceVariance(difference, evaluated, dims, design, varianceRule);
     if (blocks === 0) {
-      // ResMap itself would average an empty set here; we stop the sweep and keep what was measured.
-      if (level === 0) throw new LocalSinusoidFailure(`no ${2 * design.halfWidth + 1}³-voxel block of the half-map difference lies wholly inside the mask, so the noise variance cannot be estimated`);
+      // ResMap would average an empty set here (and stop with a floating-point error); thin masks
+      // (a GroEL wall at 2 Å/voxel) hold no aligned block of the window's size. The blocks centred
+      // in the mask still measure the half-map difference around the molecule.
+      varianceRule = 'centred-in-mask';
+      ({ variance, blocks } = differenceVariance(difference, evaluated, dims, design, varianceRule));
+    }
+    if (blocks === 0) {
+      if (level === 0) throw new LocalSinusoidFailure(`no ${2 * design.halfWidth + 1}³-voxel block of the half-map difference is centred in the mask, so the noise variance cannot be estimated`);
       stopReason = 'no-noise-block';
       break;
     }
@@ -151,6 +162,7 @@ export function localSinusoidTest(
       halfWidth: design.halfWidth,
       variance,
       varianceBlocks: blocks,
+      varianceRule,
       activeVoxels: remaining,
       eigenvaluesUsed: kept.length,
       uncorrectedThreshold: uncorrected,
@@ -191,9 +203,12 @@ function windowFits(x: number, y: number, z: number, w: number, dims: Vec3): boo
 
 /**
  * ResMap's split-mode noise variance: blocks tile the box from index 0 with stride 2w+1 (numpy
- * rolling_window with steps = window); a block counts when all its voxels are in the mask.
+ * rolling_window with steps = window); a block counts when all its voxels are in the mask
+ * ('inside-mask') or, in our fallback, when its centre is ('centred-in-mask').
  */
-function differenceVariance(difference: Float32Array, inMask: Uint8Array, dims: Vec3, design: LocalSinusoidDesign): { variance: number; blocks: number } {
+function differenceVariance(
+  difference: Float32Array, inMask: Uint8Array, dims: Vec3, design: LocalSinusoidDesign, rule: VarianceBlockRule,
+): { variance: number; blocks: number } {
   const [nx, ny, nz] = dims;
   const side = 2 * design.halfWidth + 1;
   const points = design.weights.length;
@@ -205,11 +220,11 @@ function differenceVariance(difference: Float32Array, inMask: Uint8Array, dims: 
     for (let by = 0; by + side <= ny; by += side) {
       for (let bx = 0; bx + side <= nx; bx += side) {
         const centre = bx + design.halfWidth + nx * (by + design.halfWidth + ny * (bz + design.halfWidth));
-        let inside = true;
+        let inside = rule === 'inside-mask' || inMask[centre] === 1;
         let mean = 0;
         for (let p = 0; p < points && inside; p++) {
           const i = centre + lin[p]!;
-          if (!inMask[i]) inside = false;
+          if (rule === 'inside-mask' && !inMask[i]) inside = false;
           block[p] = difference[i]!;
           mean += block[p]!;
         }
