@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionUniformityTest, kolmogorovSurvival } from './directionUniformity.js';
+import { directionUniformityTest, independentSamples, kolmogorovSurvival } from './directionUniformity.js';
 
 describe('kolmogorovSurvival', () => {
   it('matches the tabulated Kolmogorov distribution (critical values 1.3581, 1.6276, 1.9495 for p = 0.05, 0.01, 0.001; P(K ≤ 1) = 0.7300)', () => {
@@ -59,5 +59,13 @@ describe('directionUniformityTest', () => {
     expect(() => directionUniformityTest([])).toThrow(/no bins/);
     expect(() => directionUniformityTest([0, 0])).toThrow(/empty/);
     expect(() => directionUniformityTest([1, -1])).toThrow(/count 1/);
+  });
+});
+
+describe('independentSamples', () => {
+  it('mask volume over (d/2)³: 8000 voxels of 1 Å at 4 Å resolution → 1000; never above the voxel count', () => {
+    expect(independentSamples(8000, 1, 4)).toBeCloseTo(1000, 9);
+    expect(independentSamples(100, 2, 3)).toBe(100);
+    expect(() => independentSamples(0, 1, 4)).toThrow(RangeError);
   });
 });

@@ -61,3 +61,17 @@ export function kolmogorovSurvival(x: number): number {
   }
   return Math.min(1, Math.max(0, q));
 }
+
+/**
+ * Number of independent samples of a band-limited map in a region: its volume over the volume
+ * (d/2)³ of one Nyquist sample at resolution d. The preferred-direction histogram counts voxels,
+ * but neighbouring voxels closer than d/2 see the same local structure and vote alike, so a KS
+ * test that took every vote (or the original's 50 000 draws) as independent would call any finite
+ * isotropic structure non-uniform. Never more than the voxel count.
+ */
+export function independentSamples(voxels: number, voxelSize: number, resolution: number): number {
+  if (!(voxels > 0) || !(voxelSize > 0) || !(resolution > 0)) {
+    throw new RangeError(`independentSamples: voxels, voxel size and resolution must be > 0, got ${voxels}, ${voxelSize}, ${resolution}`);
+  }
+  return Math.min(voxels, Math.max(1, voxels * (voxelSize / (resolution / 2)) ** 3));
+}
