@@ -1,0 +1,41 @@
+import { defineProtocol } from '../../../core/index.js';
+import { directionalFscSection } from './directionalFscSection.js';
+
+/**
+ * 1.h Directional FSC (vrs-spec §7.8): FSC of the soft-masked half maps in 20° cones along x, y, z
+ * and over the whole sphere (the method of 3DFSC, computed in-process), the sphericity, the
+ * histogram of directional resolutions, the criteria and the global resolution as an estimate.
+ */
+export const directionalFscProtocol = defineProtocol({
+  id: 'vrs.directionalFsc',
+  version: '1',
+  title: 'Directional FSC (3DFSC method)',
+  description: 'FSC of the soft-masked half maps in 20° cones along X, Y, Z and 321 directions, the global FSC and the sphericity (report section 1.h).',
+  execution: 'worker',
+  section: { id: '1.h', level: '1', title: 'Directional FSC' },
+  params: {
+    resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (criterion; without it the curves are still measured).' },
+  },
+  inputs: {
+    half1: { kind: 'volume', description: 'The first half map (vrs.importMap).' },
+    half2: { kind: 'volume', description: 'The second half map (vrs.importMap).' },
+    softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask); both halves are multiplied by it, as 3DFSC does with --mask.' },
+  },
+  outputs: {
+    section: { kind: 'section' },
+  },
+  async run(ctx) {
+    const half1 = await ctx.inputs.volume('half1');
+    const half2 = await ctx.inputs.volume('half2');
+    const softMask = await ctx.inputs.volume('softMask');
+    const { resolution } = ctx.params;
+    const section = await directionalFscSection(half1, half2, softMask, {
+      ...(resolution !== undefined ? { resolution } : {}),
+      onProgress: (fraction, message) => {
+        ctx.signal.throwIfAborted();
+        ctx.progress(fraction, message);
+      },
+    });
+    return { section: { kind: 'section', value: section } };
+  },
+});

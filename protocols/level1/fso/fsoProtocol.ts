@@ -1,0 +1,41 @@
+import { defineProtocol } from '../../../core/index.js';
+import { fsoAnalysis } from './fsoAnalysis.js';
+
+/**
+ * 1.g Fourier Shell Occupancy (vrs-spec §7.7): the FSO and anisotropy curves of the soft-masked
+ * half maps, the FSO resolution and the 90–10 % occupancy range, the directional resolution
+ * distribution, the 80 % criterion and the FSO resolution as an estimate.
+ */
+export const fsoProtocol = defineProtocol({
+  id: 'vrs.fso',
+  version: '1',
+  title: 'Fourier Shell Occupancy (FSO)',
+  description: 'Directional FSCs of the soft-masked half maps in 321 cones, the Fourier Shell Occupancy with its anisotropy curve and the directional resolution distribution (report section 1.g).',
+  execution: 'worker',
+  section: { id: '1.g', level: '1', title: 'Fourier Shell Occupancy' },
+  params: {
+    resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (criterion; without it the curves are still measured).' },
+  },
+  inputs: {
+    half1: { kind: 'volume', description: 'The first half map (vrs.importMap).' },
+    half2: { kind: 'volume', description: 'The second half map (vrs.importMap).' },
+    softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask); both halves are multiplied by it.' },
+  },
+  outputs: {
+    section: { kind: 'section' },
+  },
+  async run(ctx) {
+    const half1 = await ctx.inputs.volume('half1');
+    const half2 = await ctx.inputs.volume('half2');
+    const softMask = await ctx.inputs.volume('softMask');
+    const { resolution } = ctx.params;
+    const section = await fsoAnalysis(half1, half2, softMask, {
+      ...(resolution !== undefined ? { resolution } : {}),
+      onProgress: (fraction, message) => {
+        ctx.signal.throwIfAborted();
+        ctx.progress(fraction, message);
+      },
+    });
+    return { section: { kind: 'section', value: section } };
+  },
+});
