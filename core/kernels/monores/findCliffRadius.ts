@@ -79,3 +79,17 @@ export function findCliffRadius(map: ArrayLike<number>, dims: Vec3, start: numbe
   }
   return limit;
 }
+
+/** Every voxel at r ≥ limit from the box centre is excluded (−1): no noise there to compare with. */
+export function excludeBeyondRadius(state: Int8Array, dims: Vec3, limit: number): void {
+  const [nx, ny, nz] = dims;
+  const [cx, cy, cz] = dims.map((n) => Math.floor(n / 2));
+  const limit2 = limit * limit;
+  let p = 0;
+  for (let z = 0; z < nz; z++) {
+    for (let y = 0; y < ny; y++) {
+      const yz = (z - cz!) ** 2 + (y - cy!) ** 2;
+      for (let x = 0; x < nx; x++, p++) if (yz + (x - cx!) ** 2 >= limit2) state[p] = -1;
+    }
+  }
+}

@@ -7,3 +7,5 @@ export * from './postProcessLocalResolution.js';
 export * from './monoResSingleMap.js';
 export * from './summarizeLocalResolution.js';
 export * from './evaluationGrid.js';
+export * from './monoResSweep.js';
+export * from './monoResHalfMaps.js';

@@ -1,12 +1,12 @@
 import { irfft3d, rfft3d } from '../../fft/index.js';
-import { normalCdf } from '../../stats/index.js';
 import type { Vec3 } from '../../volume/index.js';
 import { applyRadialFilter } from '../applyRadialFilter.js';
 import { xmippRealGaussian } from '../radialResponses.js';
-import { findCliffRadius, maskRadius } from './findCliffRadius.js';
+import { excludeBeyondRadius, findCliffRadius, maskRadius } from './findCliffRadius.js';
 import { MonoResAmplitudes } from './MonoResAmplitudes.js';
 import { postProcessLocalResolution } from './postProcessLocalResolution.js';
 import { resolutionSweep, type SweepFrequency } from './resolutionSweep.js';
+import { monoResSweep } from './monoResSweep.js';
 import { selectKth } from './selectKth.js';
 
 export interface MonoResOptions {
@@ -125,7 +125,7 @@ export async function monoResSingleMap(map: Float32Array, mask: ArrayLike<number
   if (maskVoxels === 0) throw new MonoResFailure('the mask is empty');
   const radius = maskRadius(state, dims);
   const cliff = findCliffRadius(map, dims, radius);
-  excludeBeyond(state, dims, cliff);
+  excludeBeyondRadius(state, dims, cliff);
 
   const amplitudes = await MonoResAmplitudes.create(map, dims, { threads: opts.threads, maxFrequency: sweep[sweep.length - 1]!.frequency });
   try {
@@ -143,7 +143,7 @@ export async function monoResSingleMap(map: Float32Array, mask: ArrayLike<number
 
     const sweepStarted = performance.now();
     const raw = new Float32Array(voxels);
-    const { records, stopReason } = await sweepFrequencies(sweep, amplitudes, state, raw, noiseIndex, evaluated, significance, opts);
+    const { records, stopReason } = await monoResSweep(sweep, { signal: amplitudes, noise: amplitudes, noiseIndex }, state, raw, evaluated, significance, opts);
     const sweepMs = performance.now() - sweepStarted;
     await amplitudes.close();
 
@@ -172,20 +172,6 @@ export async function monoResSingleMap(map: Float32Array, mask: ArrayLike<number
   }
 }
 
-/** Every voxel at r ≥ limit from the box centre is excluded (−1): no noise there to compare with. */
-function excludeBeyond(state: Int8Array, dims: Vec3, limit: number): void {
-  const [nx, ny, nz] = dims;
-  const [cx, cy, cz] = dims.map((n) => Math.floor(n / 2));
-  const limit2 = limit * limit;
-  let p = 0;
-  for (let z = 0; z < nz; z++) {
-    for (let y = 0; y < ny; y++) {
-      const yz = (z - cz!) ** 2 + (y - cy!) ** 2;
-      for (let x = 0; x < nx; x++, p++) if (yz + (x - cx!) ** 2 >= limit2) state[p] = -1;
-    }
-  }
-}
-
 /**
  * Single-map mask refinement (algorithms §3.6a, Xmipp `refiningMask`): the full-band monogenic
  * amplitude smoothed by the real Gaussian σ = 4; its noise voxels' value at index floor(0.95·n)
@@ -204,114 +190,4 @@ async function refineMask(state: Int8Array, amplitudes: MonoResAmplitudes, dims:
   const threshold = selectKth(values, Math.floor(0.95 * noise));
   for (let i = 0; i < state.length; i++) if (state[i]! >= 1 && smoothed[i]! < threshold) state[i] = 0;
   return threshold;
-}
-
-async function sweepFrequencies(
-  sweep: SweepFrequency[], amplitudes: MonoResAmplitudes, state: Int8Array, raw: Float32Array, noiseIndex: Int32Array,
-  evaluated: number, significance: number, opts: MonoResOptions,
-): Promise<{ records: MonoResFrequencyRecord[]; stopReason: MonoResStopReason }> {
-  const criticalZ = normalQuantile(significance);
-  const noiseValues = new Float32Array(noiseIndex.length);
-  const noiseRank = Math.floor(noiseIndex.length * significance);
-  // Indices of the voxels still active, compacted as voxels finish.
-  let active = new Int32Array(evaluated);
-  for (let i = 0, k = 0; i < state.length; i++) if (state[i]! >= 1) active[k++] = i;
-  let activeCount = evaluated;
-  const records: MonoResFrequencyRecord[] = [];
-  let maxMeanSignal = -Infinity;
-  let stopReason: MonoResStopReason = 'end-of-sweep';
-
-  for (let iter = 0; iter < sweep.length; iter++) {
-    const frequencyStarted = performance.now();
-    const here = sweep[iter]!;
-    const twoBack = records.length < 2 ? (records[0]?.resolution ?? here.resolution) : records[records.length - 2]!.resolution;
-    const amplitude = await amplitudes.atFrequency(here.frequency, opts.signal);
-
-    let sumN = 0;
-    let sumN2 = 0;
-    for (let k = 0; k < noiseIndex.length; k++) {
-      const v = amplitude[noiseIndex[k]!]!;
-      noiseValues[k] = v;
-      sumN += v;
-      sumN2 += v * v;
-    }
-    let sumS = 0;
-    let sumS2 = 0;
-    for (let k = 0; k < activeCount; k++) {
-      const v = amplitude[active[k]!]!;
-      sumS += v;
-      sumS2 += v * v;
-    }
-    const ns = activeCount;
-    const nn = noiseIndex.length;
-    const threshold = selectKth(noiseValues, noiseRank);
-    const meanS = sumS / ns;
-    const meanN = sumN / nn;
-    const record: MonoResFrequencyRecord = {
-      ...here, activeVoxels: ns, noiseVoxels: nn, threshold, meanSignal: meanS, meanNoise: meanN, z: NaN, passed: 0, finished: 0, milliseconds: 0,
-    };
-    records.push(record);
-    const done = (reason: MonoResStopReason) => {
-      stopReason = reason;
-      record.milliseconds = performance.now() - frequencyStarted;
-      opts.onFrequency?.(record, sweep.length);
-    };
-    if (ns / evaluated < 0.025) {
-      done('mask-completed');
-      break;
-    }
-    if (ns === 0) {
-      done('no-active-voxels');
-      break;
-    }
-    if (meanS > maxMeanSignal) maxMeanSignal = meanS;
-    if (meanS < 0.001 * maxMeanSignal) {
-      done('signal-vanished');
-      break;
-    }
-
-    // Pass: this resolution, counter back to 1. Second failure in a row: finished with the
-    // resolution two steps back (the last one it may be trusted to have).
-    let kept = 0;
-    for (let k = 0; k < activeCount; k++) {
-      const i = active[k]!;
-      if (amplitude[i]! > threshold) {
-        raw[i] = here.resolution;
-        state[i] = 1;
-        record.passed++;
-      } else if (state[i]! >= 2) {
-        raw[i] = twoBack;
-        state[i] = -1;
-        record.finished++;
-        continue;
-      } else {
-        state[i] = 2;
-      }
-      active[kept++] = i;
-    }
-    activeCount = kept;
-    if (kept < active.length / 2) active = active.slice(0, kept);
-
-    const sdS2 = sumS2 / ns - meanS * meanS;
-    const sdN2 = sumN2 / nn - meanN * meanN;
-    record.z = (meanS - meanN) / Math.sqrt(sdS2 / ns + sdN2 / nn);
-    if (record.z < criticalZ) {
-      done('not-significant');
-      break;
-    }
-    done('end-of-sweep');
-  }
-  return { records, stopReason };
-}
-
-/** Φ⁻¹(p) by bisection on the normal CDF (the critical z of the one-sided test; 1.6449 at 0.95). */
-function normalQuantile(p: number): number {
-  let lo = -40;
-  let hi = 40;
-  for (let k = 0; k < 200 && hi - lo > 1e-13; k++) {
-    const mid = 0.5 * (lo + hi);
-    if (normalCdf(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return 0.5 * (lo + hi);
 }
