@@ -26,12 +26,13 @@ export interface DirectionalFscResult {
   fscY: Float64Array;
   fscZ: Float64Array;
   globalFsc: Float64Array;
-  /** 1/f at the first crossing of the threshold (firstCrossing rule), Å; null if the curve does not cross. */
+  /** 1/f at the first crossing of the threshold (firstCrossing rule, the original service's reading of 3DFSC's table), Å; null if the curve does not cross. */
   resolutionX: number | null;
   resolutionY: number | null;
   resolutionZ: number | null;
   resolutionGlobal: number | null;
   directions: Directions;
+  /** Per direction, 1/f at the first crossing of the threshold with the shells below the high-pass counted as 1; null if none. */
   directionalResolution: (number | null)[];
   /** Per direction, the radius (in shells) where its FSC first drops below the sphericity threshold. */
   sphericityRadius: Float64Array;
@@ -82,7 +83,11 @@ export function directionalFscAnalysis(points: ConeSpectrumPoints, voxelSize: nu
   const sphericityRadius = new Float64Array(directions.count);
   for (let d = 0; d < directions.count; d++) {
     const curve = coneFscCurve(cones, d);
-    directionalResolution.push(resolutionOf(curve.slice(1)));
+    // As 3DFSC's histogram, shells below the high-pass count as 1: a narrow cone holds only a few
+    // points there, and a chance dip would otherwise end the curve (or, by the first-crossing rule,
+    // leave the direction without a resolution).
+    const tested = curve.slice(1).map((v, k) => (k + 1 < firstTestedShell ? 1 : v));
+    directionalResolution.push(resolutionOf(tested));
     sphericityRadius[d] = thresholdRadius(curve, sphericityThreshold, firstTestedShell);
   }
   const { sphericity } = starBodySphericity(nearestDirectionRadius(directions, sphericityRadius), options.sphereLevel ?? 3);
