@@ -54,18 +54,19 @@ describe('radialAverages', () => {
     rows.forEach((row, k) => expect(row.values[0]).toBeCloseTo(expected[k]!.mean, 5));
   });
 
-  it('monoDirRadialProfile reads the MonoRes map at the evaluated voxels and keeps rows with a positive mean', () => {
+  it('monoDirRadialProfile reads the MonoRes map at the evaluated voxels; voxels without a MonoRes value do not enter its mean', () => {
     const dims: Vec3 = [8, 8, 8];
-    // Voxels at r = 1 (along x) and r = 3 (along y) from (4, 4, 4).
-    const index = Int32Array.from([(4 * 8 + 4) * 8 + 5, (4 * 8 + 7) * 8 + 4]);
+    // Voxels at r = 1 (along +x), r = 3 (along +y) and r = 1 (along −x) from (4, 4, 4); the last has no MonoRes value.
+    const index = Int32Array.from([(4 * 8 + 4) * 8 + 5, (4 * 8 + 7) * 8 + 4, (4 * 8 + 4) * 8 + 3]);
     const monoRes = new Float32Array(512);
     monoRes[index[0]!] = 6;
     monoRes[index[1]!] = 8;
-    const summaries = { highest: Float32Array.from([4, 5]), lowest: Float32Array.from([9, 11]), radial: Float32Array.from([5, 6]), azimuthal: Float32Array.from([7, 8]) };
+    const summaries = { highest: Float32Array.from([4, 5, 6]), lowest: Float32Array.from([9, 11, 9]), radial: Float32Array.from([5, 6, 5]), azimuthal: Float32Array.from([7, 8, 7]) };
     const rows = monoDirRadialProfile(index, dims, summaries, monoRes);
     // r = 1 lies in shells 1 and 2; r = 3 in shells 3 (2 ≤ 3 < 4) only, as kk = 4 = n/2 is not a row.
     expect(rows.map((r) => r.radius)).toEqual([1, 2, 3]);
-    expect(rows[0]).toEqual({ radius: 1, min: 4, max: 9, avg: 6, radial: 5, azimuthal: 7 });
+    // Shell 1: min (4 + 6)/2 = 5; avg 6 from the one voxel with a MonoRes value (not (6 + 0)/2).
+    expect(rows[0]).toEqual({ radius: 1, min: 5, max: 9, avg: 6, radial: 5, azimuthal: 7 });
     expect(rows[2]).toEqual({ radius: 3, min: 5, max: 11, avg: 8, radial: 6, azimuthal: 8 });
   });
 });

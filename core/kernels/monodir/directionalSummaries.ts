@@ -71,3 +71,20 @@ export function directionalSummaries(
   }
   return { radial, azimuthal, highest, lowest, histogram };
 }
+
+/** Per direction: the mean of its valid (> 0) resolutions over the voxels; NaN when it has none. */
+export function directionMeans(directional: Float32Array, directionCount: number): number[] {
+  const voxels = directional.length / directionCount;
+  return Array.from({ length: directionCount }, (_, d) => {
+    let sum = 0;
+    let n = 0;
+    for (let m = 0; m < voxels; m++) {
+      const v = directional[d * voxels + m]!;
+      if (v > 0) {
+        sum += v;
+        n++;
+      }
+    }
+    return n > 0 ? sum / n : NaN;
+  });
+}

@@ -12,7 +12,10 @@ export interface RadialAverageRow {
  * Xmipp `radialAverageInMask` (algorithms §3.6b step 10): for kk = 1 … floor(nx/2) − 1, the mean of
  * each per-voxel map over the voxels of `maskIndex` with kk − 1 ≤ r < kk + 1 (r from the box
  * centre floor(n/2); consecutive shells overlap). A row is kept only if some mean is > 0.
- * `maps` are per evaluated voxel (maskIndex order).
+ * `maps` are per evaluated voxel (maskIndex order). Each mean runs over the voxels where that map
+ * has a value (> 0): the original also averages the zeros of voxels without one (outside MonoRes's
+ * refined mask, or without a valid direction), which pulls a resolution mean towards 0 Å.
+ * `voxels` counts the shell's voxels; a map without any value in the shell has mean 0.
  */
 export function radialAverages(maskIndex: Int32Array, dims: Vec3, maps: readonly ArrayLike<number>[]): RadialAverageRow[] {
   const [nx, ny] = dims;
@@ -20,6 +23,7 @@ export function radialAverages(maskIndex: Int32Array, dims: Vec3, maps: readonly
   const top = Math.floor(nx / 2);
   // Each voxel falls in the shells kk = floor(r) and floor(r) + 1 (when r is not below kk − 1).
   const sums = maps.map(() => new Float64Array(top + 1));
+  const valued = maps.map(() => new Float64Array(top + 1));
   const counts = new Float64Array(top + 1);
   for (let m = 0; m < maskIndex.length; m++) {
     const p = maskIndex[m]!;
@@ -30,13 +34,19 @@ export function radialAverages(maskIndex: Int32Array, dims: Vec3, maps: readonly
     for (let kk = Math.max(1, Math.floor(r)); kk <= Math.floor(r) + 1 && kk < top; kk++) {
       if (!(r >= kk - 1 && r < kk + 1)) continue;
       counts[kk]!++;
-      for (let s = 0; s < maps.length; s++) sums[s]![kk]! += maps[s]![m]!;
+      for (let s = 0; s < maps.length; s++) {
+        const v = maps[s]![m]!;
+        if (v > 0) {
+          sums[s]![kk]! += v;
+          valued[s]![kk]!++;
+        }
+      }
     }
   }
   const rows: RadialAverageRow[] = [];
   for (let kk = 1; kk < top; kk++) {
     if (counts[kk] === 0) continue;
-    const values = sums.map((s) => s[kk]! / counts[kk]!);
+    const values = sums.map((s, k) => (valued[k]![kk]! > 0 ? s[kk]! / valued[k]![kk]! : 0));
     if (values.some((v) => v > 0)) rows.push({ radius: kk, voxels: counts[kk]!, values });
   }
   return rows;
@@ -58,7 +68,7 @@ export interface MonoDirRadialRow {
 /**
  * The Radial_averages table of MonoDir: radialAverages of the per-voxel summaries and of a
  * full-volume MonoRes map read at the evaluated voxels (0 where MonoRes gave none, as the
- * original's monoresResolutionMap).
+ * original's monoresResolutionMap; such voxels do not enter the means).
  */
 export function monoDirRadialProfile(
   maskIndex: Int32Array, dims: Vec3,

@@ -2,6 +2,8 @@
 import { halfMapPair, regionalResolutionPhantom, type NoiseFilter, type ResolutionRegion } from '../../phantom/index.js';
 import type { Vec3 } from '../../volume/index.js';
 
+export { directionMeans } from './directionalSummaries.js';
+
 export interface MonoDirPhantom {
   dims: Vec3;
   voxelSize: number;
@@ -35,19 +37,6 @@ export function zConeNoise(halfAngle: number, gain: number): NoiseFilter {
     const u = Math.hypot(wx, wy, wz);
     return u > 0 && Math.abs(wz) >= cos * u ? gain : 1;
   };
-}
-
-/** Mean of the valid (> 0) values of each direction's row over the evaluated voxels. */
-export function directionMeans(directional: Float32Array, directionCount: number): number[] {
-  const voxels = directional.length / directionCount;
-  return Array.from({ length: directionCount }, (_, d) => {
-    let sum = 0, n = 0;
-    for (let m = 0; m < voxels; m++) {
-      const v = directional[d * voxels + m]!;
-      if (v > 0) { sum += v; n++; }
-    }
-    return n > 0 ? sum / n : NaN;
-  });
 }
 
 export function median(values: number[]): number {
