@@ -5,3 +5,4 @@ export * from './benjaminiYekutieli.js';
 export * from './gaussianFilterReflect.js';
 export * from './localSinusoidTest.js';
 export * from './resmapVrsPostProcess.js';
+export * from './resmapPreWhitening.js';

@@ -1,6 +1,7 @@
 import type { Vec3 } from '../../volume/index.js';
 import { benjaminiYekutieliThreshold } from './benjaminiYekutieli.js';
 import { localSinusoidDesign, type LocalSinusoidDesign } from './localSinusoidDesign.js';
+import { resmapPreWhitening, type PreWhiteningResult } from './resmapPreWhitening.js';
 import { weightedChiSquare } from './weightedChiSquare.js';
 
 /** ResMap writes this value where no resolution was assigned (outside the mask or never significant). */
@@ -22,6 +23,8 @@ export interface LocalSinusoidOptions {
   margin?: number;
   /** Eigenvalues of Λdiff below this fraction of the largest are dropped from the null law (ResMap: 0.1). */
   eigenvalueCutoff?: number;
+  /** ResMap's pre-whitening of the average and difference by the difference's fitted noise ramp (cubic boxes); off by default here. */
+  preWhitening?: boolean | { elbowAngstrom?: number; rampWeight?: number };
   signal?: AbortSignal;
   onResolution?: (level: LocalSinusoidLevel) => void;
 }
@@ -62,6 +65,8 @@ export interface LocalSinusoidResult {
   maxResolution: number;
   levels: LocalSinusoidLevel[];
   stopReason: LocalSinusoidStop;
+  /** The pre-whitening fit, when it was applied. */
+  preWhitening: Omit<PreWhiteningResult, 'average' | 'difference'> | null;
 }
 
 /**
@@ -77,7 +82,9 @@ export interface LocalSinusoidResult {
  *    threshold by Benjamini–Yekutieli at pValue over the undecided voxels;
  * 5. voxels that pass get r and leave the test; stop when fewer than N (box edge) voxels were newly
  *    assigned and fewer than N² remain, or at maxResolution.
- * ResMap's pre-whitening and low-pass detection are not part of this function (see the protocol).
+ * With `preWhitening`, the average and difference are first whitened as ResMap does for boxes up
+ * to 160 voxels (resmapPreWhitening). ResMap's low-pass detection (down-sampling maps it judges
+ * low-pass filtered) is not part of this function.
  */
 export function localSinusoidTest(
   half1: ArrayLike<number>, half2: ArrayLike<number>, mask: ArrayLike<number>, dims: Vec3, opts: LocalSinusoidOptions,
@@ -97,11 +104,18 @@ export function localSinusoidTest(
   const maxResolution = opts.maxResolution !== undefined && opts.maxResolution > 0 ? opts.maxResolution : Math.round((4 * ts) / 0.5) * 0.5;
   if (!(step > 0)) throw new RangeError(`localSinusoidTest: step must be positive, got ${step}`);
 
-  const average = new Float32Array(total);
-  const difference = new Float32Array(total);
+  let average: Float32Array = new Float32Array(total);
+  let difference: Float32Array = new Float32Array(total);
   for (let i = 0; i < total; i++) {
     average[i] = 0.5 * (half1[i]! + half2[i]!);
     difference[i] = 0.5 * (half1[i]! - half2[i]!);
+  }
+  let preWhitening: LocalSinusoidResult['preWhitening'] = null;
+  if (opts.preWhitening) {
+    const { average: a, difference: d, ...fit } = resmapPreWhitening(average, difference, dims, ts, opts.preWhitening === true ? {} : opts.preWhitening);
+    average = a;
+    difference = d;
+    preWhitening = fit;
   }
   const evaluated = new Uint8Array(total);
   let evaluatedVoxels = 0;
@@ -186,7 +200,7 @@ export function localSinusoidTest(
     }
   }
   for (let i = 0; i < total; i++) if (resolution[i] === 0) resolution[i] = UNASSIGNED_RESOLUTION;
-  return { resolution, evaluated, evaluatedVoxels, minResolution, maxResolution, levels, stopReason };
+  return { resolution, evaluated, evaluatedVoxels, minResolution, maxResolution, levels, stopReason, preWhitening };
 }
 
 function linearOffsets(design: LocalSinusoidDesign, dims: Vec3): Int32Array {

@@ -36,6 +36,10 @@ const PARAMS = {
   minResolution: { type: 'number', min: 0, default: 0, description: 'Finest resolution tested in Å; 0 or anything ≤ 2.2·Ts: ResMap\'s round(2.2·Ts, 0.1 Å) (ResMap --minRes).' },
   maxResolution: { type: 'number', min: 0, default: 0, description: 'Coarsest resolution tested in Å; 0: ResMap\'s round(4·Ts, 0.5 Å) (ResMap --maxRes).' },
   step: { type: 'number', min: 0.1, default: 1, description: 'Step between tested resolutions in Å (ResMap --stepRes).' },
+  preWhitening: {
+    type: 'boolean', default: true,
+    description: 'Whiten the half-map average and difference by the noise ramp fitted to the difference (ResMap split mode, elbow max(10 Å, 2.1·Ts)); only for cubic boxes.',
+  },
 } as const;
 
 function firstNonFinite(volume: Volume): number {
@@ -101,6 +105,8 @@ export const localSinusoidProtocol = defineProtocol({
     for (let i = 0; i < mask.data.length; i++) if (mask.data[i]! >= 0.5) maskVoxels++;
     if (maskVoxels === 0) return failed('The hard mask is empty: there is no molecule to measure.');
 
+    const cubic = half1.dims[1] === half1.dims[0] && half1.dims[2] === half1.dims[0];
+    const preWhitening = ctx.params.preWhitening && cubic;
     let result: LocalSinusoidResult;
     let done = 0;
     try {
@@ -110,6 +116,7 @@ export const localSinusoidProtocol = defineProtocol({
         ...(ctx.params.minResolution > 0 ? { minResolution: ctx.params.minResolution } : {}),
         ...(ctx.params.maxResolution > 0 ? { maxResolution: ctx.params.maxResolution } : {}),
         step: ctx.params.step,
+        preWhitening,
         signal: ctx.signal,
         onResolution: (level) => {
           done++;
@@ -119,6 +126,9 @@ export const localSinusoidProtocol = defineProtocol({
       });
     } catch (error) {
       if (error instanceof LocalSinusoidFailure) return failed(`The local sinusoid test could not be run: ${error.message}.`, { maskVoxels });
+      if (error instanceof RangeError && /resmapPreWhitening/.test(error.message)) {
+        return failed(`ResMap's pre-whitening could not be fitted (${error.message.replace(/^resmapPreWhitening: /, '')}); run with preWhitening off to test the map as it is.`, { maskVoxels });
+      }
       throw error;
     }
     const levels = result.levels;
@@ -129,6 +139,13 @@ export const localSinusoidProtocol = defineProtocol({
       pValue: ctx.params.pValue,
       resolutionsTested: levels.map((l) => l.resolution),
       stopReason: result.stopReason,
+      preWhitening: result.preWhitening === null ? null : {
+        elbowAngstrom: result.preWhitening.elbowAngstrom,
+        coefficients: result.preWhitening.coefficients,
+        elbowIndex: result.preWhitening.elbowIndex,
+        startIndex: result.preWhitening.startIndex,
+        bins: result.preWhitening.bins,
+      },
       levels: levels.map((l) => ({
         resolution: l.resolution,
         windowHalfWidth: l.halfWidth,
@@ -194,10 +211,11 @@ export const localSinusoidProtocol = defineProtocol({
       figures: report.figures,
       notes: [
         'Our implementation of ResMap\'s split-volume test, not the ResMap program the original service runs (a compiled ResMap, version not recorded). '
-        + 'Followed from ResMap\'s public source: the window, basis and Gaussian weight (exp(−|u|²), as ResMap runs under Python 2), the noise variance from non-overlapping blocks of the half-map difference inside the mask, '
+        + 'Followed from ResMap\'s public source (1.1.x): the window, basis and Gaussian weight (exp(−|u|²), as ResMap runs under Python 2), the noise variance from non-overlapping blocks of the half-map difference inside the mask, '
         + 'Ruben\'s weighted χ² with the eigenvalues above a tenth of the largest, Benjamini–Yekutieli over the undecided voxels, the 9-voxel margin at the box faces and the stopping rule. '
-        + 'Not reproduced: ResMap\'s automatic pre-whitening of the half-map average and difference (a fitted ramp of the noise spectrum beyond 10 Å) and its down-sampling of maps it judges low-pass filtered; '
-        + 'the Benjamini–Yekutieli threshold is computed exactly over all candidates, where ResMap scans about 500 of them.',
+        + 'Not reproduced: ResMap\'s down-sampling of maps it judges low-pass filtered; '
+        + 'the Benjamini–Yekutieli threshold and the χ² tail are computed exactly, where ResMap scans about 500 candidate thresholds with a tail accurate to 1e-5.',
+        preWhiteningNote(result, half1.dims, ctx.params.preWhitening, cubic),
         ...(fallback.length > 0
           ? [`At ${fallback.join(', ')} Å no block of the window's size fits wholly inside the mask (ResMap would stop with an error there); the noise variance was taken from the blocks centred in the mask.`]
           : []),
@@ -212,6 +230,18 @@ export const localSinusoidProtocol = defineProtocol({
     };
   },
 });
+
+function preWhiteningNote(result: LocalSinusoidResult, dims: readonly number[], requested: boolean, cubic: boolean): string {
+  const fit = result.preWhitening;
+  if (fit === null) {
+    return requested && !cubic
+      ? `ResMap's pre-whitening was not applied: it needs a cubic box and the half maps are ${dims.join(' × ')} voxels. The noise is taken as it is.`
+      : 'Pre-whitening was switched off: the noise is taken as it is (ResMap pre-whitens in split mode).';
+  }
+  const [c0, c1, c2] = fit.coefficients;
+  return `As ResMap, the half-map average and difference were pre-whitened: the log-amplitude of the difference's spectrum beyond ${formatPrintf(fit.elbowAngstrom, '%.1f')} Å was fitted by ${formatPrintf(c0, '%.4g')} + ${formatPrintf(c1, '%.4g')}·x + ${formatPrintf(c2, '%.4g')}·x² (x: radial bin of ${fit.bins}) and divided out of both.`
+    + (dims[0]! > 160 ? ' ResMap fits this ramp on the largest cube inside the particle for boxes over 160 voxels; here it was fitted on the whole box.' : '');
+}
 
 function fixed1(value: number): string {
   return formatPrintf(value, '%.1f');
