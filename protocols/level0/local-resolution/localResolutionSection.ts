@@ -13,6 +13,7 @@ import {
   localResolutionReport,
   type LocalResolutionViews,
 } from '../../shared/localResolutionReport.js';
+import { evaluationGridNote, monoResFrequencyMetrics, monoResResampling, monoResStopText, monoResTimings } from '../../shared/monoResMetrics.js';
 
 export { colouredViews, HOMOGENEITY_EPS, histogramPlot, LOCAL_RESOLUTION_CRITERIA, percentileTable, REPORTED_PERCENTILE_LIMIT } from '../../shared/localResolutionReport.js';
 
@@ -53,7 +54,6 @@ export function localResolutionSection(inputs: SectionInputs): { section: Sectio
     resolution, summary, values: inputs.values, views, threshold: inputs.threshold, estimateMethod: 'MonoRes single-map median local resolution',
   });
   const frequencies = result.frequencies;
-  const sweepSeconds = result.timings.sweepMs / 1000;
   const metrics = {
     percentiles: p,
     reportedResolutionPercentile: percentile,
@@ -70,32 +70,15 @@ export function localResolutionSection(inputs: SectionInputs): { section: Sectio
     fillValue: result.fillValue,
     stopReason: result.stopReason,
     frequenciesVisited: frequencies.length,
-    frequencies: frequencies.map((f) => ({
-      resolution: f.resolution,
-      fourierIndex: f.fourierIndex,
-      activeVoxels: f.activeVoxels,
-      passed: f.passed,
-      finished: f.finished,
-      threshold: finiteOrNull(f.threshold),
-      meanSignal: finiteOrNull(f.meanSignal),
-      meanNoise: finiteOrNull(f.meanNoise),
-      z: finiteOrNull(f.z),
-      seconds: f.milliseconds / 1000,
-    })),
+    frequencies: monoResFrequencyMetrics(frequencies),
     sweep,
     evaluationGrid: { dims: grid.dims, voxelSize: grid.voxelSize },
-    resampling: grid.resampled ? { fromDims: mapGrid.dims, fromVoxelSize: mapGrid.voxelSize, dims: grid.dims, voxelSize: grid.voxelSize, method: 'Fourier (spectrum crop); mask by nearest neighbour' } : null,
-    timings: {
-      totalSeconds: inputs.seconds,
-      prepareSeconds: result.timings.prepareMs / 1000,
-      sweepSeconds,
-      secondsPerFrequency: frequencies.length > 0 ? sweepSeconds / frequencies.length : null,
-      postProcessSeconds: result.timings.postProcessMs / 1000,
-    },
+    resampling: monoResResampling(grid, mapGrid),
+    timings: monoResTimings(inputs.seconds, frequencies.length, result.timings),
   };
   const notes = [
-    `Evaluated on ${grid.resampled ? `the map Fourier-resampled from ${mapGrid.dims.join(' × ')} voxels of ${mapGrid.voxelSize[0].toFixed(4)} Å to` : 'the map itself,'} ${grid.dims.join(' × ')} voxels of ${grid.voxelSize[0].toFixed(4)} Å; local resolutions can be measured down to ${(2 * grid.voxelSize[0]).toFixed(2)} Å.`,
-    `${frequencies.length} frequencies from ${fixed2(frequencies[0]!.resolution)} to ${fixed2(frequencies[frequencies.length - 1]!.resolution)} Å were tested (stop: ${stopText(result.stopReason)}). Noise from ${result.noiseVoxels} voxels outside the mask within ${result.cliffRadius} voxels of the box centre; ${result.maskVoxels - result.evaluatedVoxels} of the ${result.maskVoxels} mask voxels had no amplitude above the background and were counted as noise.`,
+    evaluationGridNote(grid, mapGrid),
+    `${frequencies.length} frequencies from ${fixed2(frequencies[0]!.resolution)} to ${fixed2(frequencies[frequencies.length - 1]!.resolution)} Å were tested (stop: ${monoResStopText(result.stopReason)}). Noise from ${result.noiseVoxels} voxels outside the mask within ${result.cliffRadius} voxels of the box centre; ${result.maskVoxels - result.evaluatedVoxels} of the ${result.maskVoxels} mask voxels had no amplitude above the background and were counted as noise.`,
   ];
   const section: SectionResult = {
     ...LOCAL_RESOLUTION_SECTION,
@@ -114,19 +97,4 @@ export function localResolutionSection(inputs: SectionInputs): { section: Sectio
     notes: [...notes, ...report.notes],
   };
   return { section, files: views?.files ?? {} };
-}
-
-/** JSON has no NaN: statistics of an empty set (no active voxel left) become null. */
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
-function stopText(reason: MonoResResult['stopReason']): string {
-  switch (reason) {
-    case 'mask-completed': return 'fewer than 2.5% of the voxels still undecided';
-    case 'no-active-voxels': return 'no voxel left undecided';
-    case 'signal-vanished': return 'the signal amplitude vanished';
-    case 'not-significant': return 'the signal was no longer significantly above the noise';
-    case 'end-of-sweep': return 'Nyquist reached';
-  }
 }
