@@ -1,6 +1,6 @@
 import type { Vec3 } from '../../volume/index.js';
 import { halfSpectrumGrid } from '../halfSpectrumGrid.js';
-import { hemisphereDirections, type Directions } from './geodesicSphere.js';
+import { directionsFromVectors, type Directions } from './geodesicSphere.js';
 
 /**
  * The Fourier points of two half spectra inside the Nyquist sphere, packed for conical sums: per
@@ -28,9 +28,10 @@ export interface ConeSpectrumPoints {
 }
 
 /**
- * Each point assigned to the nearest of a few axes (by |d·u|, as the cones are double); `radius`
- * is the largest angle between a bin's axis and one of its points, so a cone of half-angle α about
- * d can only hold points of bins whose axis lies within α + radius of ±d.
+ * Each point assigned to a cell of a direction grid, the cell's axis its centre; `radius` is the
+ * largest angle between a cell's axis and one of its points (as double cones: u and −u alike), so
+ * a cone of half-angle α about d can only hold points of cells whose axis lies within α + radius of
+ * ±d.
  */
 export interface DirectionBins {
   axes: Directions;
@@ -118,34 +119,45 @@ export function coneSpectrumPoints(spectrum1: Float64Array, spectrum2: Float64Ar
   return { ...out, bins: directionBins(out) };
 }
 
-// 81 axes (the hemisphere of the 162-vertex geodesic sphere): bins about 10° in radius.
-const BIN_LEVEL = 2;
+// Bins are cells of a tilt × rot grid over the upper hemisphere (points below are flipped: the
+// cones are double). 5° cells keep a 17–20° cone's candidates to ~6% of the points.
+const BIN_STEP = 5;
 
 /** Groups packed points by direction (also for points packed by hand, e.g. in tests). */
 export function directionBins(points: Omit<ConeSpectrumPoints, 'bins'>): DirectionBins {
-  const axes = hemisphereDirections(BIN_LEVEL);
+  const tiltCells = Math.ceil(90 / BIN_STEP);
+  const rotCells = Math.ceil(360 / BIN_STEP);
+  const deg = 180 / Math.PI;
+  const centres: [number, number, number][] = [];
+  for (let t = 0; t < tiltCells; t++)
+    for (let r = 0; r < rotCells; r++) {
+      const tilt = (t + 0.5) * BIN_STEP;
+      const rot = (r + 0.5) * BIN_STEP;
+      centres.push([Math.sin(tilt / deg) * Math.cos(rot / deg), Math.sin(tilt / deg) * Math.sin(rot / deg), Math.cos(tilt / deg)]);
+    }
+  const axes = directionsFromVectors(centres);
   const a = axes.vectors;
   const binOf = new Int32Array(points.count);
   const size = new Int32Array(axes.count);
   const minCos = new Float64Array(axes.count).fill(1);
   const { ux, uy, uz } = points;
   for (let n = 0; n < points.count; n++) {
-    const x = ux[n]!;
-    const y = uy[n]!;
-    const z = uz[n]!;
-    let best = 0;
-    let bestCos = -1;
-    for (let b = 0; b < axes.count; b++) {
-      const c = Math.abs(a[3 * b]! * x + a[3 * b + 1]! * y + a[3 * b + 2]! * z);
-      if (c > bestCos) {
-        bestCos = c;
-        best = b;
-      }
-    }
-    binOf[n] = best;
-    size[best]!++;
+    const flip = uz[n]! < 0 ? -1 : 1;
+    const x = flip * ux[n]!;
+    const y = flip * uy[n]!;
+    const z = flip * uz[n]!;
     // The DC point (u = 0) joins bin 0 without widening it: no cone narrower than 90° holds it.
-    if (x !== 0 || y !== 0 || z !== 0) minCos[best] = Math.min(minCos[best]!, bestCos);
+    if (x === 0 && y === 0 && z === 0) {
+      size[0]!++;
+      continue;
+    }
+    const tilt = Math.acos(Math.min(1, z)) * deg;
+    let rot = Math.atan2(y, x) * deg;
+    if (rot < 0) rot += 360;
+    const b = Math.min(tiltCells - 1, Math.floor(tilt / BIN_STEP)) * rotCells + (Math.floor(rot / BIN_STEP) % rotCells);
+    binOf[n] = b;
+    size[b]!++;
+    minCos[b] = Math.min(minCos[b]!, Math.abs(a[3 * b]! * x + a[3 * b + 1]! * y + a[3 * b + 2]! * z));
   }
   const start = new Int32Array(axes.count + 1);
   for (let b = 0; b < axes.count; b++) start[b + 1] = start[b]! + size[b]!;

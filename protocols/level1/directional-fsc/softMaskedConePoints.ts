@@ -23,7 +23,11 @@ export async function softMaskedConePoints(
   }
   if (nonFinite > 0) return { problem: `The soft mask has ${nonFinite} voxel${nonFinite === 1 ? '' : 's'} that are not finite numbers (NaN or infinite).` };
   if (!(maskSum > 0)) return { problem: 'The soft mask is empty (no positive voxel): nothing of the half maps is left to correlate.' };
-  const masked = (half: Volume) => Float32Array.from(half.data, (v, i) => v * softMask.data[i]!);
+  const masked = (half: Volume) => {
+    const out = new Float32Array(half.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = half.data[i]! * softMask.data[i]!;
+    return out;
+  };
   const fftOptions = opts.threads !== undefined ? { threads: opts.threads } : {};
   const spectrum1 = await rfft3d(masked(half1), half1.dims, fftOptions);
   const spectrum2 = await rfft3d(masked(half2), half1.dims, fftOptions);
