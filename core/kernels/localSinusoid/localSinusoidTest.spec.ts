@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { halfMapPair, regionalResolutionPhantom } from '../../phantom/index.js';
+import { Volume } from '../../volume/index.js';
 import { SeededRandom } from '../../stats/index.js';
 import { benjaminiYekutieliThreshold } from './benjaminiYekutieli.js';
 import { gaussianFilterReflect } from './gaussianFilterReflect.js';
@@ -101,6 +102,20 @@ describe('localSinusoidTest (split mode)', () => {
     // centre voxel, so each block carries few degrees of freedom and 8–64 blocks scatter by ~15 %.
     for (const level of result.levels) expect(level.variance / ((sd * sd) / 2)).toBeGreaterThan(0.75);
     for (const level of result.levels) expect(level.variance / ((sd * sd) / 2)).toBeLessThan(1.25);
+  });
+
+  it('coloured-noise halves (noise rising with frequency, as the synthetic level-1 data) stay calibrated after ResMap\'s pre-whitening', () => {
+    const n = 48;
+    const zero = new Volume(new Float32Array(n ** 3), { dims: [n, n, n], voxelSize: [1, 1, 1], origin: [0, 0, 0] });
+    const { half1, half2 } = halfMapPair(zero, { seed: 4, noiseSd: 1, noiseFilter: (wx, wy, wz) => Math.sqrt(0.05 + (Math.hypot(wx, wy, wz) / 0.1) ** 2) });
+    const mask = new Uint8Array(n ** 3).fill(1);
+    const result = localSinusoidTest(half1.data, half2.data, mask, [n, n, n], { voxelSize: 1, maxResolution: 5, preWhitening: true });
+    expect(result.preWhitening).not.toBeNull();
+    // The fitted log-amplitude rises with frequency (the noise does): c₁ + 2c₂x > 0 over the fitted bins.
+    const [, c1, c2] = result.preWhitening!.coefficients;
+    for (let x = result.preWhitening!.elbowIndex + 1; x < result.preWhitening!.bins; x++) expect(c1 + 2 * c2 * x).toBeGreaterThan(0);
+    const passed = result.levels.reduce((t, l) => t + l.passed, 0);
+    expect(passed / result.evaluatedVoxels).toBeLessThan(0.002);
   });
 
   it('regional phantom: the finer region gets finer local resolutions, both near their design values', () => {

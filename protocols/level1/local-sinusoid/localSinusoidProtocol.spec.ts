@@ -3,7 +3,7 @@ import { halfMapPair, regionalResolutionPhantom, SeededRandom, Volume, type Bina
 import { runProtocolInProcess } from '../../level0/loc-bfactor/testing/runProtocolInProcess.js';
 import { localSinusoidProtocol } from './localSinusoidProtocol.js';
 
-const n = 56;
+const n = 48;
 const geometry = { dims: [n, n, n] as [number, number, number], voxelSize: [1, 1, 1] as [number, number, number], origin: [0, 0, 0] as [number, number, number] };
 
 /** numpy's linear percentile by a plain sort, independent of core/stats. */
@@ -45,8 +45,8 @@ describe('vrs.localSinusoidTest (1.d)', () => {
   let labels: Uint8Array;
   beforeAll(() => {
     const phantom = regionalResolutionPhantom(geometry.dims, 1, [
-      { centre: [17, 28, 28], radius: 12, resolution: 3.5 },
-      { centre: [39, 28, 28], radius: 12, resolution: 7 },
+      { centre: [14, 24, 24], radius: 11, resolution: 3.5 },
+      { centre: [34, 24, 24], radius: 11, resolution: 7 },
     ], { seed: 5 });
     const { half1, half2 } = halfMapPair(phantom.signal, { seed: 9, noiseSd: 1 });
     phantomInputs = inputsOf(half1.data as Float32Array, half2.data as Float32Array, phantom.mask);
@@ -54,7 +54,7 @@ describe('vrs.localSinusoidTest (1.d)', () => {
   });
 
   it('reports the statistics of its own smoothed map over the assigned voxels, with the criteria applied', async () => {
-    const { section, files, map } = await run(phantomInputs, { resolution: 2, threshold: 0.5, maxResolution: 8 });
+    const { section, files, map } = await run(phantomInputs, { resolution: 2, threshold: 2.5, maxResolution: 8 });
     expect(section.id).toBe('1.d');
     expect(section.summaryLabel).toBe('1.d Local resolution (local sinusoid test, ResMap method)');
     expect(section.method).toMatch(/not the ResMap program/);
@@ -86,14 +86,19 @@ describe('vrs.localSinusoidTest (1.d)', () => {
   });
 
   it('a reported resolution inside the distribution passes; without one the criteria are not evaluated', async () => {
-    const ok = await run(phantomInputs, { resolution: 6, maxResolution: 8 });
+    const ok = await run(phantomInputs, { resolution: 6, maxResolution: 5 });
     expect(ok.section.status).toBe('ok');
     const values = Array.from(ok.map!.data).filter((v) => v > 0);
     const below = values.filter((v) => v < 6).length;
     expect(ok.section.metrics['reportedResolutionPercentile']).toBeCloseTo((100 * below) / values.length, 10);
-    const none = await run(phantomInputs, { maxResolution: 8 });
+    // Pre-whitened by default (ResMap split mode): 48/2 − 1 = 23 radial bins, elbow max(10, 2.1·1) Å.
+    expect(ok.section.metrics['preWhitening']).toMatchObject({ bins: 23, elbowAngstrom: 10 });
+    expect(ok.section.notes!.join(' ')).toMatch(/were pre-whitened/);
+    const none = await run(phantomInputs, { maxResolution: 5, preWhitening: false });
     expect(none.section.status).toBe('no-criteria');
     expect(none.section.metrics['reportedResolutionPercentile']).toBeNull();
+    expect(none.section.metrics['preWhitening']).toBeNull();
+    expect(none.section.notes!.join(' ')).toMatch(/switched off/);
   });
 
   it('pure-noise halves: nothing passes, and the section says the test produced no result', async () => {
