@@ -239,8 +239,12 @@ function preWhiteningNote(result: LocalSinusoidResult, dims: readonly number[], 
       : 'Pre-whitening was switched off: the noise is taken as it is (ResMap pre-whitens in split mode).';
   }
   const [c0, c1, c2] = fit.coefficients;
-  return `As ResMap, the half-map average and difference were pre-whitened: the log-amplitude of the difference's spectrum beyond ${formatPrintf(fit.elbowAngstrom, '%.1f')} Å was fitted by ${formatPrintf(c0, '%.4g')} + ${formatPrintf(c1, '%.4g')}·x + ${formatPrintf(c2, '%.4g')}·x² (x: radial bin of ${fit.bins}) and divided out of both.`
+  return `As ResMap, the half-map average and difference were pre-whitened: the log-amplitude of the difference's spectrum beyond ${formatPrintf(fit.elbowAngstrom, '%.1f')} Å was fitted by ${formatPrintf(c0, '%.4g')} ${signed(c1)}·x ${signed(c2)}·x² (x: radial bin, ${fit.bins} bins to Nyquist) and divided out of both.`
     + (dims[0]! > 160 ? ' ResMap fits this ramp on the largest cube inside the particle for boxes over 160 voxels; here it was fitted on the whole box.' : '');
+}
+
+function signed(value: number): string {
+  return `${value < 0 ? '−' : '+'} ${formatPrintf(Math.abs(value), '%.4g')}`;
 }
 
 function fixed1(value: number): string {
