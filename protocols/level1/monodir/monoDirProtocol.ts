@@ -110,6 +110,9 @@ export const monoDirProtocol = defineProtocol({
       if (error instanceof MonoDirFailure) return failed(`MonoDir could not measure the map: ${error.message}.`);
       throw error;
     }
+    if (!result.meanDirectional.some((v) => v > 0)) {
+      return failed('MonoDir found no background voxels in the cone of any direction, so no directional resolution could be measured.');
+    }
     const monoResSweep = { maxResolution: 18, minResolution: 2 * ts, step: 0.25 };
     let monoRes;
     try {
