@@ -14,12 +14,13 @@ export function gaussianFilterReflect(values: ArrayLike<number>, dims: Vec3, sig
   let total = 0;
   for (let k = -radius; k <= radius; k++) total += kernel[k + radius] = Math.exp((-0.5 * k * k) / (sigma * sigma));
   for (let k = 0; k < kernel.length; k++) kernel[k]! /= total;
+  // Two buffers used in turn: the input copy and one pass buffer.
   let current = Float64Array.from(values);
+  let next = new Float64Array(current.length);
   const strides = [1, nx, nx * ny];
   for (let axis = 0; axis < 3; axis++) {
     const n = dims[axis]!;
     const stride = strides[axis]!;
-    const next = new Float64Array(current.length);
     const line = new Float64Array(n);
     for (let start = 0; start < current.length; start++) {
       // Visit each line once, from its first sample.
@@ -31,7 +32,7 @@ export function gaussianFilterReflect(values: ArrayLike<number>, dims: Vec3, sig
         next[start + i * stride] = s;
       }
     }
-    current = next;
+    [current, next] = [next, current];
   }
   return current;
 }

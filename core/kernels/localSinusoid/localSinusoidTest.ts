@@ -136,7 +136,8 @@ export function localSinusoidTest(
   const active = Uint8Array.from(evaluated);
   let remaining = evaluatedVoxels;
   const levels: LocalSinusoidLevel[] = [];
-  const boxEdge = nx;
+  // ResMap's n is data.shape[0] of the [z][y][x] array.
+  const boxEdge = nz;
   let stopReason: LocalSinusoidStop = 'max-resolution';
   for (let level = 0; ; level++) {
     opts.signal?.throwIfAborted();
@@ -281,9 +282,12 @@ export function likelihoodRatioStatistics(
   const packed = new Float64Array(rank * points);
   filters.forEach((f, k) => packed.set(f, k * points));
   const window = new Float64Array(points);
-  const indices: number[] = [];
-  const values: number[] = [];
+  let count = 0;
+  for (let z = 0; z < nz; z++) for (let y = 0; y < ny; y++) for (let x = 0; x < nx; x++) if (active[x + nx * (y + ny * z)] && windowFits(x, y, z, w, dims)) count++;
+  const indices = new Int32Array(count);
+  const values = new Float64Array(count);
   const denominator = variance + 1e-10;
+  let k = 0;
   for (let z = 0; z < nz; z++) {
     for (let y = 0; y < ny; y++) {
       for (let x = 0; x < nx; x++) {
@@ -291,16 +295,16 @@ export function likelihoodRatioStatistics(
         if (!active[i] || !windowFits(x, y, z, w, dims)) continue;
         for (let p = 0; p < points; p++) window[p] = average[i + lin[p]!]!;
         let form = 0;
-        for (let k = 0; k < rank; k++) {
+        for (let f = 0; f < rank; f++) {
           let dot = 0;
-          const base = k * points;
+          const base = f * points;
           for (let p = 0; p < points; p++) dot += packed[base + p]! * window[p]!;
           form += dot * dot;
         }
-        indices.push(i);
-        values.push(form / denominator);
+        indices[k] = i;
+        values[k++] = form / denominator;
       }
     }
   }
-  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  return { indices, values };
 }

@@ -33,7 +33,7 @@ export interface PreWhiteningResult {
 }
 
 export function resmapPreWhitening(
-  average: ArrayLike<number>, difference: ArrayLike<number>, dims: Vec3, voxelSize: number,
+  average: Float32Array | Float64Array, difference: Float32Array | Float64Array, dims: Vec3, voxelSize: number,
   opts: { elbowAngstrom?: number; rampWeight?: number } = {},
 ): PreWhiteningResult {
   const n = dims[0];
@@ -44,7 +44,7 @@ export function resmapPreWhitening(
   const coordinate = shiftedCoordinates(n);
   const half = Math.floor(n / 2) + 1;
 
-  const noiseSpectrumHalf = rfft3dSync(Float64Array.from(difference), dims);
+  const noiseSpectrumHalf = rfft3dSync(difference, dims);
   const noiseSpectrum = sphericalAverageOfNormalisedPower(noiseSpectrumHalf, n, coordinate);
   const bins = noiseSpectrum.length;
   const { coefficients, elbowIndex, startIndex } = fitNoiseRamp(noiseSpectrum, voxelSize, elbowAngstrom);
@@ -68,7 +68,7 @@ export function resmapPreWhitening(
     return Float32Array.from(irfft3dSync(spectrum, dims));
   };
   const whitenedDifference = apply(noiseSpectrumHalf);
-  const whitenedAverage = apply(rfft3dSync(Float64Array.from(average), dims));
+  const whitenedAverage = apply(rfft3dSync(average, dims));
   return { average: whitenedAverage, difference: whitenedDifference, coefficients, elbowAngstrom, elbowIndex, startIndex, bins, noiseSpectrum };
 }
 
