@@ -6,3 +6,4 @@ export * from './gaussianFilterReflect.js';
 export * from './localSinusoidTest.js';
 export * from './resmapVrsPostProcess.js';
 export * from './resmapPreWhitening.js';
+export * from './likelihoodRatioStatisticsFft.js';

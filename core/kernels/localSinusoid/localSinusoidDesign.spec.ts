@@ -71,7 +71,7 @@ describe('localSinusoidDesign', () => {
   });
 
   for (const [resolution, voxelSize] of [[2.2, 1], [4.2, 1], [7.4, 2.02]] as const) {
-    it(`the low-rank statistic equals vᵀ·W(H − Hc)·v from the dense matrices (r = ${resolution} Å, Ts = ${voxelSize} Å)`, () => {
+    it(`the low-rank statistic, summed directly and by FFT correlations, equals vᵀ·W(H − Hc)·v from the dense matrices (r = ${resolution} Å, Ts = ${voxelSize} Å)`, () => {
       const d = localSinusoidDesign(resolution, voxelSize);
       const p = d.weights.length;
       const lambda = denseLambda(d.basis, d.weights, Array.from({ length: 17 }, (_, j) => j), 'diff');
@@ -90,9 +90,12 @@ describe('localSinusoidDesign', () => {
       const random = new SeededRandom(11);
       const map = new Float64Array(dims[0] * dims[1] * dims[2]).map(() => random.normal() + 3);
       const active = new Uint8Array(map.length).fill(1);
-      const { indices, values } = likelihoodRatioStatistics(map, active, dims, d, 1);
+      const direct = likelihoodRatioStatistics(map, active, dims, d, 1, 'direct');
+      const fft = likelihoodRatioStatistics(map, active, dims, d, 1, 'fft');
+      expect([direct.method, fft.method]).toEqual(['direct', 'fft']);
+      expect(Array.from(fft.indices)).toEqual(Array.from(direct.indices));
       let checked = 0;
-      indices.forEach((voxel, k) => {
+      direct.indices.forEach((voxel, k) => {
         const x = voxel % dims[0];
         const y = Math.floor(voxel / dims[0]) % dims[1];
         const z = Math.floor(voxel / (dims[0] * dims[1]));
@@ -100,7 +103,8 @@ describe('localSinusoidDesign', () => {
         for (let q = 0; q < p; q++) v[q] = map[x + d.offsets[3 * q]! + dims[0] * (y + d.offsets[3 * q + 1]! + dims[1] * (z + d.offsets[3 * q + 2]!))]!;
         let form = 0;
         for (let r = 0; r < p; r++) for (let s = 0; s < p; s++) form += v[r]! * lambda[r * p + s]! * v[s]!;
-        expect(values[k]! * (1 + 1e-10) / form).toBeCloseTo(1, 8);
+        expect((direct.values[k]! * (1 + 1e-10)) / form).toBeCloseTo(1, 8);
+        expect((fft.values[k]! * (1 + 1e-10)) / form).toBeCloseTo(1, 8);
         checked++;
       });
       // Every voxel whose window fits was evaluated: (n − 2w) × (n + 1 − 2w) × (n + 2 − 2w).

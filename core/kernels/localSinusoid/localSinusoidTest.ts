@@ -1,6 +1,7 @@
 import type { Vec3 } from '../../volume/index.js';
 import { benjaminiYekutieliThreshold } from './benjaminiYekutieli.js';
 import { localSinusoidDesign, type LocalSinusoidDesign } from './localSinusoidDesign.js';
+import { likelihoodRatioStatisticsFft } from './likelihoodRatioStatisticsFft.js';
 import { resmapPreWhitening, type PreWhiteningResult } from './resmapPreWhitening.js';
 import { weightedChiSquare } from './weightedChiSquare.js';
 
@@ -25,6 +26,8 @@ export interface LocalSinusoidOptions {
   eigenvalueCutoff?: number;
   /** ResMap's pre-whitening of the average and difference by the difference's fitted noise ramp (cubic boxes); off by default here. */
   preWhitening?: boolean | { elbowAngstrom?: number; rampWeight?: number };
+  /** How the statistic is summed: per voxel ('direct'), by FFT correlations ('fft'), or the cheaper ('auto', default). */
+  evaluation?: StatisticEvaluation;
   signal?: AbortSignal;
   onResolution?: (level: LocalSinusoidLevel) => void;
 }
@@ -40,6 +43,8 @@ export interface LocalSinusoidLevel {
   /** Voxels still undecided when this resolution was tested (the m of the FDR correction). */
   activeVoxels: number;
   eigenvaluesUsed: number;
+  /** How the statistic was summed at this resolution. */
+  evaluation: 'direct' | 'fft';
   /** Statistic threshold at the uncorrected p-value, and after the FDR correction (Infinity: nothing passed). */
   uncorrectedThreshold: number;
   fdrThreshold: number;
@@ -51,6 +56,8 @@ export interface LocalSinusoidLevel {
  * 'no-noise-block': at the next resolution no block of the window's size fits wholly inside the mask,
  * so its noise variance (ResMap's estimate) is undefined; the sweep ends there.
  */
+export type StatisticEvaluation = 'auto' | 'direct' | 'fft';
+
 export type VarianceBlockRule = 'inside-mask' | 'centred-in-mask';
 
 export type LocalSinusoidStop = 'few-voxels-left' | 'max-resolution' | 'no-voxels-left' | 'no-noise-block';
@@ -158,7 +165,7 @@ export function localSinusoidTest(
       stopReason = 'no-noise-block';
       break;
     }
-    const statistics = likelihoodRatioStatistics(average, active, dims, design, variance);
+    const statistics = likelihoodRatioStatistics(average, active, dims, design, variance, opts.evaluation ?? 'auto');
     const largest = design.eigenvalues[0]!;
     const kept = Array.from(design.eigenvalues).filter((l) => l > cutoff * largest);
     const law = weightedChiSquare(kept);
@@ -180,6 +187,7 @@ export function localSinusoidTest(
       varianceRule,
       activeVoxels: remaining,
       eigenvaluesUsed: kept.length,
+      evaluation: statistics.method,
       uncorrectedThreshold: uncorrected,
       fdrThreshold: threshold,
       passed,
@@ -265,46 +273,50 @@ function differenceVariance(
 
 /**
  * LRS = Σ_k (b_k·v)²/(σ² + 1e-10) at every active voxel whose window lies inside the box (ResMap
- * adds 1e-10 to the variance). Cost 16·(2w+1)³ per voxel — for ResMap's windows (w ≤ 3 at the
- * default coarsest resolution 4·Ts) less than 16 full-box FFT correlations, and without full-size
- * complex buffers.
+ * adds 1e-10 to the variance). 'direct' sums rank·(2w+1)³ products per voxel — for ResMap's
+ * default windows (w ≤ 3) cheaper than FFTs and without full-size complex buffers; 'fft' uses
+ * 2·rank + 1 box FFTs (likelihoodRatioStatisticsFft); 'auto' picks the cheaper by a flop estimate.
  */
 export function likelihoodRatioStatistics(
-  average: ArrayLike<number>, active: Uint8Array, dims: Vec3, design: LocalSinusoidDesign, variance: number,
-): { indices: Int32Array; values: Float64Array } {
+  average: Float32Array | Float64Array, active: Uint8Array, dims: Vec3, design: LocalSinusoidDesign, variance: number,
+  method: StatisticEvaluation = 'direct',
+): { indices: Int32Array; values: Float64Array; method: 'direct' | 'fft' } {
   const [nx, ny, nz] = dims;
   const w = design.halfWidth;
   const points = design.weights.length;
-  const lin = linearOffsets(design, dims);
-  const filters = design.filters;
-  const rank = filters.length;
-  // Filters packed contiguously for the inner loop.
-  const packed = new Float64Array(rank * points);
-  filters.forEach((f, k) => packed.set(f, k * points));
-  const window = new Float64Array(points);
+  const rank = design.filters.length;
   let count = 0;
   for (let z = 0; z < nz; z++) for (let y = 0; y < ny; y++) for (let x = 0; x < nx; x++) if (active[x + nx * (y + ny * z)] && windowFits(x, y, z, w, dims)) count++;
   const indices = new Int32Array(count);
+  let k = 0;
+  for (let z = 0; z < nz; z++) for (let y = 0; y < ny; y++) for (let x = 0; x < nx; x++) {
+    const i = x + nx * (y + ny * z);
+    if (active[i] && windowFits(x, y, z, w, dims)) indices[k++] = i;
+  }
+  const total = nx * ny * nz;
+  const fftCost = (2 * rank + 1) * 3 * total * Math.log2(total);
+  const directCost = count * rank * points;
+  const useFft = method === 'fft' || (method === 'auto' && fftCost < directCost);
+  if (useFft) return { indices, values: likelihoodRatioStatisticsFft(average, indices, dims, design, variance), method: 'fft' };
+
+  const lin = linearOffsets(design, dims);
+  // Filters packed contiguously for the inner loop.
+  const packed = new Float64Array(rank * points);
+  design.filters.forEach((f, j) => packed.set(f, j * points));
+  const window = new Float64Array(points);
   const values = new Float64Array(count);
   const denominator = variance + 1e-10;
-  let k = 0;
-  for (let z = 0; z < nz; z++) {
-    for (let y = 0; y < ny; y++) {
-      for (let x = 0; x < nx; x++) {
-        const i = x + nx * (y + ny * z);
-        if (!active[i] || !windowFits(x, y, z, w, dims)) continue;
-        for (let p = 0; p < points; p++) window[p] = average[i + lin[p]!]!;
-        let form = 0;
-        for (let f = 0; f < rank; f++) {
-          let dot = 0;
-          const base = f * points;
-          for (let p = 0; p < points; p++) dot += packed[base + p]! * window[p]!;
-          form += dot * dot;
-        }
-        indices[k] = i;
-        values[k++] = form / denominator;
-      }
+  for (let v = 0; v < count; v++) {
+    const i = indices[v]!;
+    for (let p = 0; p < points; p++) window[p] = average[i + lin[p]!]!;
+    let form = 0;
+    for (let f = 0; f < rank; f++) {
+      let dot = 0;
+      const base = f * points;
+      for (let p = 0; p < points; p++) dot += packed[base + p]! * window[p]!;
+      form += dot * dot;
     }
+    values[v] = form / denominator;
   }
-  return { indices, values };
+  return { indices, values, method: 'direct' };
 }

@@ -154,6 +154,7 @@ export const localSinusoidProtocol = defineProtocol({
         noiseBlockRule: l.varianceRule,
         undecidedVoxels: l.activeVoxels,
         eigenvaluesUsed: l.eigenvaluesUsed,
+        statisticEvaluation: l.evaluation,
         uncorrectedThreshold: l.uncorrectedThreshold,
         fdrThreshold: Number.isFinite(l.fdrThreshold) ? l.fdrThreshold : null,
         passed: l.passed,
