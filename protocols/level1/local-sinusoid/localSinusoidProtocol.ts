@@ -20,11 +20,12 @@ export const LOCAL_SINUSOID_METHOD =
 
 export const LOCAL_SINUSOID_EXPLANATION =
   'ResMap asks, voxel by voxel, at which scale the density around the voxel holds a detectable wave. '
-  + 'For each tested resolution r, from fine to coarse in 1 Å steps, the average of the half maps is fitted in a Gaussian-weighted window of about r across by two local models: '
+  + 'The half maps\' average and difference are first pre-whitened (divided by the fitted noise spectrum). '
+  + 'For each tested resolution r, from fine to coarse (by default from 2.2 to 4 times the voxel size in 1 Å steps), the average is fitted in a Gaussian-weighted window of about r across by two local models: '
   + 'a constant, and a constant plus 16 oriented wave-like functions (second- and third-order Hermite polynomials whose response peaks near 1/r). '
   + 'The improvement of the fit, divided by the noise variance measured on the difference of the half maps, is a likelihood-ratio statistic; '
   + 'under noise alone it follows a weighted χ² law, and the voxels where it is significant (false discovery rate 5 %, Benjamini–Yekutieli) get the resolution r and leave the test. '
-  + 'The test detects a band of frequencies around 1/r, so strong signal can be detected somewhat beyond its band limit and weak signal only below it. '
+  + 'The test responds to a band of frequencies around 1/r and, through the linear part of its third-order functions, to strong smooth density as well, so with strong signal a voxel can pass at a finer r than its band limit, and weak signal only at a coarser one. '
   + 'As the original service, the map is then smoothed (unassigned voxels filled with the mean, Gaussian of 1.5 voxels) and its statistics taken over the assigned voxels. '
   + 'A reported resolution much better than most of the local resolutions suggests an over-estimated global resolution.';
 
