@@ -63,6 +63,8 @@ describe('localSinusoidDesign', () => {
     const a = ((2 * Math.PI) / 4.4) * Math.sqrt(0.4) * 2.02;
     const p = d.offsets.findIndex((_, i) => i % 3 === 0 && d.offsets[i] === 1 && d.offsets[i + 1] === -2 && d.offsets[i + 2] === 0) / 3;
     expect(d.weights[p]).toBeCloseTo(Math.exp(-5 * a * a), 14);
+    // As the source reads under Python 3: exp(−|u|²/2).
+    expect(localSinusoidDesign(4.4, 2.02, 'as-written').weights[p]).toBeCloseTo(Math.exp(-2.5 * a * a), 14);
     expect(d.filters.length).toBe(16);
     // Steering directions are unit vectors; the 6 second-order ones are ResMap's dodecahedron face normals.
     const { second, third } = steeringDirections();

@@ -64,13 +64,20 @@ export function windowHalfWidth(resolution: number, voxelSize: number): number {
   return Math.ceil((0.5 * resolution) / voxelSize - 1e-9);
 }
 
-export function localSinusoidDesign(resolution: number, voxelSize: number): LocalSinusoidDesign {
+/**
+ * 'python2': exp(−|u|²), what ResMap computes when run by Python 2 (−1/2 = −1); 'as-written':
+ * exp(−|u|²/2), what its source says under Python 3 division.
+ */
+export type GaussianWeightRule = 'python2' | 'as-written';
+
+export function localSinusoidDesign(resolution: number, voxelSize: number, weightRule: GaussianWeightRule = 'python2'): LocalSinusoidDesign {
   if (!(resolution > 0) || !(voxelSize > 0)) throw new RangeError(`localSinusoidDesign: resolution ${resolution} and voxel size ${voxelSize} must be positive`);
   const w = windowHalfWidth(resolution, voxelSize);
   const side = 2 * w + 1;
   const points = side * side * side;
   const scale = ((2 * Math.PI) / resolution) * Math.sqrt(2 / 5) * voxelSize;
   const { second, third } = steeringDirections();
+  const exponentFactor = weightRule === 'python2' ? 1 : 0.5;
   const columns = 1 + second.length + third.length;
   const offsets = new Int32Array(3 * points);
   const weights = new Float64Array(points);
@@ -83,7 +90,7 @@ export function localSinusoidDesign(resolution: number, voxelSize: number): Loca
         offsets[3 * p + 1] = dy;
         offsets[3 * p + 2] = dz;
         const u: [number, number, number] = [scale * dz, scale * dy, scale * dx];
-        weights[p] = Math.exp(-(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]));
+        weights[p] = Math.exp(-exponentFactor * (u[0] * u[0] + u[1] * u[1] + u[2] * u[2]));
         basis[p] = 1;
         let c = 1;
         for (const d of second) {

@@ -1,6 +1,6 @@
 import type { Vec3 } from '../../volume/index.js';
 import { benjaminiYekutieliThreshold } from './benjaminiYekutieli.js';
-import { localSinusoidDesign, type LocalSinusoidDesign } from './localSinusoidDesign.js';
+import { localSinusoidDesign, type GaussianWeightRule, type LocalSinusoidDesign } from './localSinusoidDesign.js';
 import { likelihoodRatioStatisticsFft } from './likelihoodRatioStatisticsFft.js';
 import { resmapPreWhitening, type PreWhiteningResult } from './resmapPreWhitening.js';
 import { weightedChiSquare } from './weightedChiSquare.js';
@@ -26,6 +26,8 @@ export interface LocalSinusoidOptions {
   eigenvalueCutoff?: number;
   /** ResMap's pre-whitening of the average and difference by the difference's fitted noise ramp (cubic boxes); off by default here. */
   preWhitening?: boolean | { elbowAngstrom?: number; rampWeight?: number };
+  /** The window's Gaussian: ResMap as run under Python 2 (default) or as its source reads under Python 3. */
+  gaussianWeight?: GaussianWeightRule;
   /** How the statistic is summed: per voxel ('direct'), by FFT correlations ('fft'), or the cheaper ('auto', default). */
   evaluation?: StatisticEvaluation;
   signal?: AbortSignal;
@@ -150,7 +152,7 @@ export function localSinusoidTest(
     opts.signal?.throwIfAborted();
     const started = performance.now();
     const r = minResolution + level * step;
-    const design = localSinusoidDesign(r, ts);
+    const design = localSinusoidDesign(r, ts, opts.gaussianWeight ?? 'python2');
     let varianceRule: VarianceBlockRule = 'inside-mask';
     let { variance, blocks } = differenceVariance(difference, evaluated, dims, design, varianceRule);
     if (blocks === 0) {

@@ -94,7 +94,9 @@ describe('vrs.localSinusoidTest (1.d)', () => {
     // Pre-whitened by default (ResMap split mode): 48/2 − 1 = 23 radial bins, elbow max(10, 2.1·1) Å.
     expect(ok.section.metrics['preWhitening']).toMatchObject({ bins: 23, elbowAngstrom: 10 });
     expect(ok.section.notes!.join(' ')).toMatch(/were pre-whitened/);
-    const none = await run(phantomInputs, { maxResolution: 5, preWhitening: false });
+    const none = await run(phantomInputs, { maxResolution: 5, preWhitening: false, gaussianWeight: 'as-written' });
+    expect(none.section.metrics['gaussianWeight']).toBe('as-written');
+    expect(none.section.notes!.join(' ')).toMatch(/exp\(−\|u\|²\/2\)/);
     expect(none.section.status).toBe('no-criteria');
     expect(none.section.metrics['reportedResolutionPercentile']).toBeNull();
     expect(none.section.metrics['preWhitening']).toBeNull();

@@ -37,6 +37,10 @@ const PARAMS = {
   minResolution: { type: 'number', min: 0, default: 0, description: 'Finest resolution tested in Å; 0 or anything ≤ 2.2·Ts: ResMap\'s round(2.2·Ts, 0.1 Å) (ResMap --minRes).' },
   maxResolution: { type: 'number', min: 0, default: 0, description: 'Coarsest resolution tested in Å; 0: ResMap\'s round(4·Ts, 0.5 Å) (ResMap --maxRes).' },
   step: { type: 'number', min: 0.1, default: 1, description: 'Step between tested resolutions in Å (ResMap --stepRes).' },
+  gaussianWeight: {
+    type: 'string', enum: ['python2', 'as-written'] as const, default: 'python2',
+    description: "The window's Gaussian: 'python2' exp(−|u|²), what ResMap computes (its code's −1/2 is −1 under Python 2); 'as-written' exp(−|u|²/2), what the code reads as under Python 3.",
+  },
   preWhitening: {
     type: 'boolean', default: true,
     description: 'Whiten the half-map average and difference by the noise ramp fitted to the difference (ResMap split mode, elbow max(10 Å, 2.1·Ts)); only for cubic boxes.',
@@ -118,6 +122,7 @@ export const localSinusoidProtocol = defineProtocol({
         ...(ctx.params.maxResolution > 0 ? { maxResolution: ctx.params.maxResolution } : {}),
         step: ctx.params.step,
         preWhitening,
+        gaussianWeight: ctx.params.gaussianWeight,
         signal: ctx.signal,
         onResolution: (level) => {
           done++;
@@ -138,6 +143,7 @@ export const localSinusoidProtocol = defineProtocol({
       maskVoxels,
       evaluatedVoxels: result.evaluatedVoxels,
       pValue: ctx.params.pValue,
+      gaussianWeight: ctx.params.gaussianWeight,
       resolutionsTested: levels.map((l) => l.resolution),
       stopReason: result.stopReason,
       preWhitening: result.preWhitening === null ? null : {
@@ -218,6 +224,9 @@ export const localSinusoidProtocol = defineProtocol({
         + 'Not reproduced: ResMap\'s down-sampling of maps it judges low-pass filtered; '
         + 'the Benjamini–Yekutieli threshold and the χ² tail are computed exactly, where ResMap scans about 500 candidate thresholds with a tail accurate to 1e-5.',
         preWhiteningNote(result, half1.dims, ctx.params.preWhitening, cubic),
+        ...(ctx.params.gaussianWeight === 'as-written'
+          ? ['The window weight was exp(−|u|²/2), as ResMap\'s code reads under Python 3, not the exp(−|u|²) ResMap computes under Python 2: a wider window than ResMap\'s.']
+          : []),
         ...(fallback.length > 0
           ? [`At ${fallback.join(', ')} Å no block of the window's size fits wholly inside the mask (ResMap would stop with an error there); the noise variance was taken from the blocks centred in the mask.`]
           : []),
