@@ -18,6 +18,14 @@ import { backgroundAnalysisProtocol } from './level0/background-analysis/backgro
 import { globalBFactorProtocol } from './level0/global-bfactor/globalBFactorProtocol.js';
 import { helixHandProtocol } from './level0/helix-hand/helixHandProtocol.js';
 import { halfMapsProtocol } from './level1/half-maps/halfMapsProtocol.js';
+import { globalResolutionProtocol } from './level1/global-resolution/globalResolutionProtocol.js';
+import { fscPermutationProtocol } from './level1/fsc-permutation/fscPermutationProtocol.js';
+import { blocResProtocol } from './level1/blocres/blocResProtocol.js';
+import { localSinusoidProtocol } from './level1/local-sinusoid/localSinusoidProtocol.js';
+import { monoResHalfMapsProtocol } from './level1/monores/monoResHalfMapsProtocol.js';
+import { monoDirProtocol } from './level1/monodir/monoDirProtocol.js';
+import { fsoProtocol } from './level1/fso/fsoProtocol.js';
+import { directionalFscProtocol } from './level1/directional-fsc/directionalFscProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -36,6 +44,14 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   localResolutionProtocol,
   helixHandProtocol,
   halfMapsProtocol,
+  globalResolutionProtocol,
+  fscPermutationProtocol,
+  blocResProtocol,
+  localSinusoidProtocol,
+  monoResHalfMapsProtocol,
+  monoDirProtocol,
+  fsoProtocol,
+  directionalFscProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gaussianBlob, sha256File, Volume, writeMap } from '../../core/index.js';
 import { halfMapsProtocol } from '../../protocols/level1/half-maps/halfMapsProtocol.js';
-import { cli, tempDir } from '../engine/helpers.js';
+import { cli, repoRoot, tempDir } from '../engine/helpers.js';
 
 /** A 24³ blob map of 1.5 Å voxels (origin 0) and its file. */
 async function writeBlob(file: string, geometry: { dims?: [number, number, number]; voxel?: number; origin?: [number, number, number] } = {}): Promise<Volume> {
@@ -49,6 +49,23 @@ describe('vrs validate --half1 --half2: input checks', () => {
     const result = await cli(['validate', '--map', map, '--threshold', '0.5', '--voxel', '2', '--half1', half, '--half2', half, '--out', join(dir, 'run')], { config: false });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/other\.mrc \[voxel size\]/);
+  });
+
+  it('vrs run workflows/level1.yaml: a half off the map grid fails its import, naming the file and the field; the level-1 checks are skipped', async () => {
+    const dir = tempDir('vrs-l1-');
+    const map = join(dir, 'map.mrc');
+    await writeBlob(map);
+    const half = join(dir, 'shifted.mrc');
+    await writeBlob(half, { origin: [0, 0, 3] });
+    const out = join(dir, 'run');
+    const workflow = join(repoRoot, 'workflows/level1.yaml');
+    const result = await cli(['--json', 'run', workflow, '-p', `map=${map}`, '-p', 'threshold=0.5', '-p', 'resolution=5', '-p', `half1=${map}`, '-p', `half2=${half}`, '--out', out, '--until', 'fso'], { config: false });
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout) as { steps: { step: string; outcome: string; error?: string }[] };
+    const importHalf2 = summary.steps.find((s) => s.step === 'importHalf2')!;
+    expect(importHalf2.outcome).toBe('failed');
+    expect(importHalf2.error).toMatch(/shifted\.mrc \[origin\]: origin \(0, 0, 3\) Å differs from map\.mrc's \(0, 0, 0\) Å/);
+    expect(summary.steps.find((s) => s.step === 'fso')!.outcome).toBe('skipped');
   });
 
   it('one half alone is an error that names the missing option', async () => {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { defineProtocol, readMap } from '../../../core/index.js';
+import { checkSameGrid, defineProtocol, readMap } from '../../../core/index.js';
 import type { MapInfo } from './MapInfo.js';
 
 /**
@@ -9,7 +9,7 @@ import type { MapInfo } from './MapInfo.js';
  */
 export const importMapProtocol = defineProtocol({
   id: 'vrs.importMap',
-  version: '1',
+  version: '2',
   title: 'Import map',
   description: 'Reads an MRC/CCP4 map (optionally gzipped) and records its geometry, header notes and SHA-256.',
   execution: 'worker',
@@ -17,7 +17,13 @@ export const importMapProtocol = defineProtocol({
     file: { type: 'path', required: true, description: 'The map file (.map, .mrc, .ccp4, optionally .gz).' },
     voxelSize: { type: 'number', min: 0, description: "Voxel size in Å overriding the header's (the override is noted); default: from the header." },
   },
-  inputs: {},
+  inputs: {
+    sameGridAs: {
+      kind: 'json',
+      optional: true,
+      description: "Another map's info output: this map must lie on its grid (box, voxel size, origin), as half maps must lie on the map's; otherwise an input error naming this file and the field stops the run here.",
+    },
+  },
   outputs: {
     map: { kind: 'volume', description: 'The map as float32, x fastest, with origin and voxel size.' },
     info: { kind: 'json', description: 'File name, SHA-256, geometry, header fields, statistics and reader notes (MapInfo).' },
@@ -28,6 +34,10 @@ export const importMapProtocol = defineProtocol({
     const map = await readMap(ctx.params.file, voxelSize !== undefined ? { voxelSize } : {});
     for (const note of map.notes) ctx.logger.info(`reader note: ${note}`);
     const { header } = map;
+    if (ctx.inputs.has('sameGridAs')) {
+      const reference = await ctx.inputs.json<MapInfo>('sameGridAs');
+      checkSameGrid(reference, map.volume, { reference: reference.fileName, other: basename(ctx.params.file) });
+    }
     const info: MapInfo = {
       fileName: basename(ctx.params.file),
       sha256: map.sha256,
