@@ -124,3 +124,27 @@ describe('layoutColorBar', () => {
     expect(texts(bar)).toEqual(expect.arrayContaining(['2.50', '7.25', 'Local resolution (Å)']));
   });
 });
+
+describe('layoutPlot: labels of vertical lines', () => {
+  it('puts the labels of nearby lines on separate rows and keeps distant ones on the first', () => {
+    const plot: SectionPlot = {
+      id: 'v',
+      caption: '',
+      kind: 'line',
+      xLabel: 'f',
+      yLabel: 'y',
+      series: [{ label: 's', x: [0, 1], y: [0, 1] }],
+      vLines: [
+        { x: 0.5, label: 'Reported 7 Å' },
+        { x: 0.48, label: 'FSO 0.9 (7.40 Å)' },
+        { x: 0.52, label: 'FSO 0.1 (5.86 Å)' },
+        { x: 0.05, label: 'far' },
+      ],
+    };
+    const labels = flatten(layoutPlot(plot, 400).items).filter((i): i is TextItem => i.kind === 'text' && /Å|far/.test(i.text));
+    const y = (text: string) => labels.find((t) => t.text === text)!.y;
+    // three labels a few pixels apart: three rows; the far one on the first row
+    expect(new Set([y('Reported 7 Å'), y('FSO 0.9 (7.40 Å)'), y('FSO 0.1 (5.86 Å)')]).size).toBe(3);
+    expect(y('far')).toBe(Math.min(...labels.map((t) => t.y)));
+  });
+});

@@ -90,11 +90,18 @@ export function layoutPlot(plot: SectionPlot, width = 460, height = 300): Drawin
     data.push({ kind: 'polyline', points: [left, Y, left + plotW, Y], stroke: '#555555', strokeWidth: 0.8, dash: [3, 3] });
     if (h.label) data.push({ kind: 'text', x: left + plotW - 3, y: Y - 3, text: h.label, size: TICK_FONT, anchor: 'end', color: '#333333' });
   }
-  for (const v of plot.vLines ?? []) {
-    if (!onAxis(x, v.x)) continue;
+  // Labels of nearby vertical lines (a crossing next to the reported resolution) go on separate
+  // rows so that they never print over each other.
+  const labelRowEnds: number[] = [];
+  const vLines = (plot.vLines ?? []).filter((v) => onAxis(x, v.x)).sort((a, b) => px(a.x) - px(b.x));
+  for (const v of vLines) {
     const X = px(v.x);
     data.push({ kind: 'polyline', points: [X, top, X, top + plotH], stroke: '#555555', strokeWidth: 0.8, dash: [3, 3] });
-    if (v.label) data.push({ kind: 'text', x: X + 3, y: top + TICK_FONT + 2, text: v.label, size: TICK_FONT, anchor: 'start', color: '#333333' });
+    if (!v.label) continue;
+    let row = labelRowEnds.findIndex((end) => end < X);
+    if (row < 0) row = labelRowEnds.push(0) - 1;
+    labelRowEnds[row] = X + 3 + estimateTextWidth(v.label, TICK_FONT) + 4;
+    data.push({ kind: 'text', x: X + 3, y: top + (TICK_FONT + 2) * (row + 1), text: v.label, size: TICK_FONT, anchor: 'start', color: '#333333' });
   }
   items.push({ kind: 'clip', x: left, y: top, width: plotW, height: plotH, items: data });
   items.push({ kind: 'rect', x: left, y: top, width: plotW, height: plotH, stroke: '#000000', strokeWidth: 0.8 });
