@@ -3,7 +3,7 @@ import { excludeBeyondRadius, findCliffRadius, maskRadius } from './findCliffRad
 import { MonoResAmplitudes } from './MonoResAmplitudes.js';
 import { MonoResFailure, type MonoResOptions, type MonoResResult } from './monoResSingleMap.js';
 import { postProcessLocalResolution } from './postProcessLocalResolution.js';
-import { resolutionSweep } from './resolutionSweep.js';
+import { frequenciesToTest, maskStates, monoResSettings } from './monoResSetup.js';
 import { monoResSweep } from './monoResSweep.js';
 
 /** A half-map MonoRes result: no mask refinement; the noise voxels are the evaluated mask voxels. */
@@ -27,12 +27,7 @@ export async function monoResHalfMaps(
   for (const [name, array] of [['half1', half1], ['half2', half2], ['mask', mask]] as const) {
     if (array.length !== voxels) throw new RangeError(`monoResHalfMaps: ${name} has ${array.length} values, dims ${dims.join('×')} need ${voxels}`);
   }
-  const ts = opts.voxelSize;
-  const step = opts.step ?? 0.5;
-  const significance = opts.significance ?? 0.95;
-  if (!(ts > 0) || !(step > 0) || !(significance > 0 && significance < 1) || !(opts.maxResolution > 0)) {
-    throw new RangeError(`monoResHalfMaps: bad options ${JSON.stringify({ voxelSize: ts, step, significance, maxResolution: opts.maxResolution })}`);
-  }
+  const { ts, step, significance } = monoResSettings('monoResHalfMaps', opts);
   const mean = new Float32Array(voxels);
   const difference = new Float32Array(voxels);
   let differs = false;
@@ -46,19 +41,9 @@ export async function monoResHalfMaps(
     if (a !== b) differs = true;
   }
   if (!differs) throw new MonoResFailure('the two half maps are identical: their difference holds no noise to compare with');
-  const nyquist = 2 * ts;
-  const sweep = resolutionSweep({ voxelSize: ts, boxSize: dims[2], maxResolution: opts.maxResolution, minResolution: opts.minResolution ?? nyquist, step });
-  if (sweep.length === 0) throw new MonoResFailure(`no frequency to test between ${opts.maxResolution} Å and Nyquist (${nyquist.toFixed(2)} Å)`);
+  const sweep = frequenciesToTest(opts, ts, step, dims[2]);
 
-  const state = new Int8Array(voxels);
-  let maskVoxels = 0;
-  for (let i = 0; i < voxels; i++) {
-    if (mask[i]! >= 0.5) {
-      state[i] = 1;
-      maskVoxels++;
-    }
-  }
-  if (maskVoxels === 0) throw new MonoResFailure('the mask is empty');
+  const { state, maskVoxels } = maskStates(mask, voxels);
   const radius = maskRadius(state, dims);
   const cliff = findCliffRadius(mean, dims, radius);
   excludeBeyondRadius(state, dims, cliff);
@@ -84,7 +69,7 @@ export async function monoResHalfMaps(
 
     const postStarted = performance.now();
     const last = records[records.length - 1]!.resolution;
-    const post = await postProcessLocalResolution(raw, dims, last, nyquist, { threads: opts.threads });
+    const post = await postProcessLocalResolution(raw, dims, last, 2 * ts, { threads: opts.threads });
     if (post === null) throw new MonoResFailure('no voxel of the mask was resolved at any frequency');
     return {
       resolution: post.resolution,

@@ -5,7 +5,8 @@ import { xmippRealGaussian } from '../radialResponses.js';
 import { excludeBeyondRadius, findCliffRadius, maskRadius } from './findCliffRadius.js';
 import { MonoResAmplitudes } from './MonoResAmplitudes.js';
 import { postProcessLocalResolution } from './postProcessLocalResolution.js';
-import { resolutionSweep, type SweepFrequency } from './resolutionSweep.js';
+import type { SweepFrequency } from './resolutionSweep.js';
+import { frequenciesToTest, maskStates, monoResSettings } from './monoResSetup.js';
 import { monoResSweep } from './monoResSweep.js';
 import { selectKth } from './selectKth.js';
 
@@ -94,12 +95,7 @@ export async function monoResSingleMap(map: Float32Array, mask: ArrayLike<number
   const started = performance.now();
   const voxels = dims[0] * dims[1] * dims[2];
   if (map.length !== voxels || mask.length !== voxels) throw new RangeError(`monoResSingleMap: map and mask must have ${voxels} voxels`);
-  const ts = opts.voxelSize;
-  const step = opts.step ?? 0.5;
-  const significance = opts.significance ?? 0.95;
-  if (!(ts > 0) || !(step > 0) || !(significance > 0 && significance < 1) || !(opts.maxResolution > 0)) {
-    throw new RangeError(`monoResSingleMap: bad options ${JSON.stringify({ voxelSize: ts, step, significance, maxResolution: opts.maxResolution })}`);
-  }
+  const { ts, step, significance } = monoResSettings('monoResSingleMap', opts);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < voxels; i++) {
@@ -109,20 +105,10 @@ export async function monoResSingleMap(map: Float32Array, mask: ArrayLike<number
     if (v > max) max = v;
   }
   if (max === min) throw new MonoResFailure(`the map is constant (${min}): there is no signal or noise to compare`);
-  const nyquist = 2 * ts;
-  const sweep = resolutionSweep({ voxelSize: ts, boxSize: dims[2], maxResolution: opts.maxResolution, minResolution: opts.minResolution ?? nyquist, step });
-  if (sweep.length === 0) throw new MonoResFailure(`no frequency to test between ${opts.maxResolution} Å and Nyquist (${nyquist.toFixed(2)} Å)`);
+  const sweep = frequenciesToTest(opts, ts, step, dims[2]);
 
   // Mask states: −1 excluded or finished, 0 noise, 1 and 2 active (2 = failed once).
-  const state = new Int8Array(voxels);
-  let maskVoxels = 0;
-  for (let i = 0; i < voxels; i++) {
-    if (mask[i]! >= 0.5) {
-      state[i] = 1;
-      maskVoxels++;
-    }
-  }
-  if (maskVoxels === 0) throw new MonoResFailure('the mask is empty');
+  const { state, maskVoxels } = maskStates(mask, voxels);
   const radius = maskRadius(state, dims);
   const cliff = findCliffRadius(map, dims, radius);
   excludeBeyondRadius(state, dims, cliff);
@@ -149,7 +135,7 @@ export async function monoResSingleMap(map: Float32Array, mask: ArrayLike<number
 
     const postStarted = performance.now();
     const last = records[records.length - 1]!.resolution;
-    const post = await postProcessLocalResolution(raw, dims, last, nyquist, { threads: opts.threads });
+    const post = await postProcessLocalResolution(raw, dims, last, 2 * ts, { threads: opts.threads });
     if (post === null) throw new MonoResFailure('no voxel of the mask was resolved at any frequency');
     return {
       resolution: post.resolution,

@@ -1,0 +1,37 @@
+// The steps the single-map and half-map modes of MonoRes take alike before their own noise model:
+// the options, the frequencies to test and the voxels of the mask.
+import { resolutionSweep, type SweepFrequency } from './resolutionSweep.js';
+import { MonoResFailure, type MonoResOptions } from './monoResSingleMap.js';
+
+/** Voxel size, step and significance with their defaults; a RangeError names `caller` for bad ones. */
+export function monoResSettings(caller: string, opts: MonoResOptions): { ts: number; step: number; significance: number } {
+  const ts = opts.voxelSize;
+  const step = opts.step ?? 0.5;
+  const significance = opts.significance ?? 0.95;
+  if (!(ts > 0) || !(step > 0) || !(significance > 0 && significance < 1) || !(opts.maxResolution > 0)) {
+    throw new RangeError(`${caller}: bad options ${JSON.stringify({ voxelSize: ts, step, significance, maxResolution: opts.maxResolution })}`);
+  }
+  return { ts, step, significance };
+}
+
+/** The frequencies from maxResolution down to minResolution (Nyquist by default); none is a failure. */
+export function frequenciesToTest(opts: MonoResOptions, ts: number, step: number, boxSize: number): SweepFrequency[] {
+  const nyquist = 2 * ts;
+  const sweep = resolutionSweep({ voxelSize: ts, boxSize, maxResolution: opts.maxResolution, minResolution: opts.minResolution ?? nyquist, step });
+  if (sweep.length === 0) throw new MonoResFailure(`no frequency to test between ${opts.maxResolution} Å and Nyquist (${nyquist.toFixed(2)} Å)`);
+  return sweep;
+}
+
+/** Mask states with 1 at the mask voxels (≥ 0.5), 0 elsewhere; an empty mask is a failure. */
+export function maskStates(mask: ArrayLike<number>, voxels: number): { state: Int8Array; maskVoxels: number } {
+  const state = new Int8Array(voxels);
+  let maskVoxels = 0;
+  for (let i = 0; i < voxels; i++) {
+    if (mask[i]! >= 0.5) {
+      state[i] = 1;
+      maskVoxels++;
+    }
+  }
+  if (maskVoxels === 0) throw new MonoResFailure('the mask is empty');
+  return { state, maskVoxels };
+}
