@@ -1,4 +1,5 @@
 import { defineProtocol } from '../../../core/index.js';
+import { analysisOptions, curvesResolutionParam, halfMapInputs } from '../../shared/halfMapDeclarations.js';
 import { directionalFscSection } from './directionalFscSection.js';
 
 /**
@@ -14,11 +15,10 @@ export const directionalFscProtocol = defineProtocol({
   execution: 'worker',
   section: { id: '1.h', level: '1', title: 'Directional FSC' },
   params: {
-    resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (criterion; without it the curves are still measured).' },
+    resolution: curvesResolutionParam,
   },
   inputs: {
-    half1: { kind: 'volume', description: 'The first half map (vrs.importMap).' },
-    half2: { kind: 'volume', description: 'The second half map (vrs.importMap).' },
+    ...halfMapInputs,
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask); both halves are multiplied by it, as 3DFSC does with --mask.' },
   },
   outputs: {
@@ -28,14 +28,7 @@ export const directionalFscProtocol = defineProtocol({
     const half1 = await ctx.inputs.volume('half1');
     const half2 = await ctx.inputs.volume('half2');
     const softMask = await ctx.inputs.volume('softMask');
-    const { resolution } = ctx.params;
-    const section = await directionalFscSection(half1, half2, softMask, {
-      ...(resolution !== undefined ? { resolution } : {}),
-      onProgress: (fraction, message) => {
-        ctx.signal.throwIfAborted();
-        ctx.progress(fraction, message);
-      },
-    });
+    const section = await directionalFscSection(half1, half2, softMask, analysisOptions(ctx.params.resolution, ctx));
     return { section: { kind: 'section', value: section } };
   },
 });

@@ -7,7 +7,8 @@ import {
   type SectionResult,
   type Volume,
 } from '../../../core/index.js';
-import { finiteOrNull, fixed2, particularlyHighWarning } from '../global-resolution/halfMapChecks.js';
+import { failedAnalysis, finiteOrNull, fixed2, nonCubicVoxelNotes, particularlyHighWarning, round4 } from '../global-resolution/halfMapChecks.js';
+import type { HalfMapAnalysisOptions } from '../../shared/halfMapDeclarations.js';
 import { softMaskedConePoints } from './softMaskedConePoints.js';
 
 /** 3DFSC parameters as the original service calls it (`--dthetaInDegrees 20 --FSCCutoff 0.143 --ThresholdForSphericity 0.5 --HighPassFilter 200`). */
@@ -27,12 +28,7 @@ const BASE = {
   criteria: 'The validation is OK if the global resolution was estimated and the reported resolution is not finer than 80% of it.',
 } as const;
 
-export interface DirectionalFscSectionOptions {
-  /** Reported resolution, Å (criterion and a line on the plot). */
-  resolution?: number;
-  threads?: number;
-  onProgress?: (fraction: number, message: string) => void;
-}
+export type DirectionalFscSectionOptions = HalfMapAnalysisOptions;
 
 /**
  * 1.h Directional FSC (vrs-spec §7.8, algorithms §3.8): the FSC along x, y, z and the global FSC
@@ -43,12 +39,11 @@ export interface DirectionalFscSectionOptions {
 export async function directionalFscSection(half1: Volume, half2: Volume, softMask: Volume, opts: DirectionalFscSectionOptions = {}): Promise<SectionResult> {
   const progress = opts.onProgress ?? (() => {});
   progress(0.05, 'masked half spectra');
-  const prepared = await softMaskedConePoints(half1, half2, softMask, opts.threads !== undefined ? { threads: opts.threads } : {});
-  if ('problem' in prepared) return { ...BASE, status: 'failed', reason: prepared.problem, warnings: [], metrics: {} };
+  const prepared = await softMaskedConePoints(half1, half2, softMask, opts);
+  if ('problem' in prepared) return failedAnalysis(BASE, prepared.problem);
   const ts = half1.voxelSize[0];
   const n = half1.dims[0];
-  const notes: string[] = [];
-  if (!half1.isIsotropic) notes.push(`The voxels are not cubic (${half1.voxelSize.join(' × ')} Å): shells are numbered on the x size and frequencies use the x voxel size.`);
+  const notes = nonCubicVoxelNotes(half1);
 
   progress(0.4, 'directional FSCs');
   const a = directionalFscAnalysis(prepared.points, ts, {
@@ -167,8 +162,4 @@ function directionalHistogram(values: number[]): SectionPlot {
     yLabel: 'Directions',
     series: [{ label: 'Directions', x: Array.from(counts, (_, k) => (edges[k]! + edges[k + 1]!) / 2), y: Array.from(counts), binEdges: Array.from(edges), style: 'bars' }],
   };
-}
-
-function round4(value: number): number {
-  return Math.round(value * 1e4) / 1e4;
 }

@@ -10,7 +10,7 @@ export async function softMaskedConePoints(
   half1: Volume,
   half2: Volume,
   softMask: Volume,
-  opts: { threads?: number } = {},
+  opts: { threads?: number | undefined } = {},
 ): Promise<{ points: ConeSpectrumPoints; maskSum: number } | { problem: string }> {
   const problem = halfMapsProblem(half1, half2);
   if (problem !== null) return { problem };

@@ -1,4 +1,5 @@
 import { defineProtocol } from '../../../core/index.js';
+import { halfMapInputs } from '../../shared/halfMapDeclarations.js';
 import { fscPermutationAnalysis } from './fscPermutationAnalysis.js';
 
 /**
@@ -25,8 +26,7 @@ export const fscPermutationProtocol = defineProtocol({
     },
   },
   inputs: {
-    half1: { kind: 'volume', description: 'The first half map (vrs.importMap).' },
-    half2: { kind: 'volume', description: 'The second half map (vrs.importMap).' },
+    ...halfMapInputs,
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask).' },
   },
   outputs: {

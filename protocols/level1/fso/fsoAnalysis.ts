@@ -8,7 +8,8 @@ import {
   type Volume,
 } from '../../../core/index.js';
 import { softMaskedConePoints } from '../directional-fsc/softMaskedConePoints.js';
-import { finiteOrNull, fixed2, particularlyHighWarning } from '../global-resolution/halfMapChecks.js';
+import { failedAnalysis, finiteOrNull, fixed2, nonCubicVoxelNotes, particularlyHighWarning, round4 } from '../global-resolution/halfMapChecks.js';
+import type { HalfMapAnalysisOptions } from '../../shared/halfMapDeclarations.js';
 import { directionalScatter } from './directionalScatter.js';
 
 /** Xmipp FSO parameters as the original service calls it (`--anglecone 17 --threshold 0.143`). */
@@ -28,12 +29,7 @@ const BASE = {
   criteria: 'The validation is OK if the reported resolution is not finer than 80% of the FSO resolution (FSO = 0.5).',
 } as const;
 
-export interface FsoAnalysisOptions {
-  /** Reported resolution, Å (criterion and a line on the plot). */
-  resolution?: number;
-  threads?: number;
-  onProgress?: (fraction: number, message: string) => void;
-}
+export type FsoAnalysisOptions = HalfMapAnalysisOptions;
 
 /**
  * 1.g FSO (vrs-spec §7.7, algorithms §3.7): FSO and anisotropy curves, the 0.5, 0.9 and 0.1
@@ -44,11 +40,10 @@ export interface FsoAnalysisOptions {
 export async function fsoAnalysis(half1: Volume, half2: Volume, softMask: Volume, opts: FsoAnalysisOptions = {}): Promise<SectionResult> {
   const progress = opts.onProgress ?? (() => {});
   progress(0.05, 'masked half spectra');
-  const prepared = await softMaskedConePoints(half1, half2, softMask, opts.threads !== undefined ? { threads: opts.threads } : {});
-  if ('problem' in prepared) return { ...BASE, status: 'failed', reason: prepared.problem, warnings: [], metrics: {} };
+  const prepared = await softMaskedConePoints(half1, half2, softMask, opts);
+  if ('problem' in prepared) return failedAnalysis(BASE, prepared.problem);
   const ts = half1.voxelSize[0];
-  const notes: string[] = [];
-  if (!half1.isIsotropic) notes.push(`The voxels are not cubic (${half1.voxelSize.join(' × ')} Å): shells are numbered on the x size and frequencies use the x voxel size, as Xmipp does.`);
+  const notes = nonCubicVoxelNotes(half1, ', as Xmipp does');
 
   progress(0.4, 'directional FSCs');
   const fso = fourierShellOccupancy(prepared.points, ts, { halfAngle: FSO_CONE_HALF_ANGLE, threshold: FSO_DIRECTION_THRESHOLD });
@@ -160,8 +155,4 @@ function fsoPlot(
 function median(sorted: number[]): number {
   const m = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
-}
-
-function round4(value: number): number {
-  return Math.round(value * 1e4) / 1e4;
 }

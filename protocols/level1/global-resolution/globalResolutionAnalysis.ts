@@ -10,7 +10,8 @@ import {
   type SectionResult,
   type Volume,
 } from '../../../core/index.js';
-import { finiteOrNull, fixed2, halfMapsProblem, particularlyHighWarning } from './halfMapChecks.js';
+import { failedAnalysis, finiteOrNull, fixed2, halfMapsProblem, nonCubicVoxelNotes, particularlyHighWarning } from './halfMapChecks.js';
+import type { HalfMapAnalysisOptions } from '../../shared/halfMapDeclarations.js';
 
 export const FSC_THRESHOLD = 0.143;
 /**
@@ -31,12 +32,7 @@ const BASE = {
   criteria: 'The validation is OK if the reported resolution is not finer than 80% of each of the FSC, DPR and SSNR resolutions.',
 } as const;
 
-export interface GlobalResolutionOptions {
-  /** Reported resolution, Å (criteria and a line on the plots). */
-  resolution?: number;
-  threads?: number;
-  onProgress?: (fraction: number, message: string) => void;
-}
+export type GlobalResolutionOptions = HalfMapAnalysisOptions;
 
 /**
  * 1.a Global resolution (vrs-spec §7.1, algorithms §3.1): FSC and DPR in Xmipp's shells, the
@@ -48,11 +44,10 @@ export interface GlobalResolutionOptions {
 export async function globalResolutionAnalysis(half1: Volume, half2: Volume, opts: GlobalResolutionOptions = {}): Promise<SectionResult> {
   const progress = opts.onProgress ?? (() => {});
   const problem = halfMapsProblem(half1, half2);
-  if (problem !== null) return { ...BASE, status: 'failed', reason: problem, warnings: [], metrics: {} };
+  if (problem !== null) return failedAnalysis(BASE, problem);
   const dims = half1.dims;
   const ts = half1.voxelSize[0];
-  const notes: string[] = [];
-  if (!half1.isIsotropic) notes.push(`The voxels are not cubic (${half1.voxelSize.join(' × ')} Å): shells are numbered on the x size and frequencies use the x voxel size, as Xmipp does.`);
+  const notes = nonCubicVoxelNotes(half1, ', as Xmipp does');
 
   progress(0.05, 'Fourier transforms');
   const fftOptions = opts.threads !== undefined ? { threads: opts.threads } : {};

@@ -1,4 +1,5 @@
 import { defineProtocol } from '../../../core/index.js';
+import { analysisOptions } from '../../shared/halfMapDeclarations.js';
 import { globalResolutionAnalysis } from './globalResolutionAnalysis.js';
 
 /**
@@ -26,14 +27,7 @@ export const globalResolutionProtocol = defineProtocol({
   async run(ctx) {
     const half1 = await ctx.inputs.volume('half1');
     const half2 = await ctx.inputs.volume('half2');
-    const { resolution } = ctx.params;
-    const section = await globalResolutionAnalysis(half1, half2, {
-      ...(resolution !== undefined ? { resolution } : {}),
-      onProgress: (fraction, message) => {
-        ctx.signal.throwIfAborted();
-        ctx.progress(fraction, message);
-      },
-    });
+    const section = await globalResolutionAnalysis(half1, half2, analysisOptions(ctx.params.resolution, ctx));
     return { section: { kind: 'section', value: section } };
   },
 });

@@ -42,3 +42,18 @@ export function fixed2(value: number): string {
 export function finiteOrNull(values: ArrayLike<number>): (number | null)[] {
   return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
 }
+
+/** The section of an analysis that could not measure its halves. */
+export function failedAnalysis<B extends object>(base: B, reason: string) {
+  return { ...base, status: 'failed' as const, reason, warnings: [], metrics: {} };
+}
+
+/** Shells follow the x size on any box; a non-cubic one is said so (`rule`: whose convention that is). */
+export function nonCubicVoxelNotes(half: Volume, rule = ''): string[] {
+  return half.isIsotropic ? [] : [`The voxels are not cubic (${half.voxelSize.join(' × ')} Å): shells are numbered on the x size and frequencies use the x voxel size${rule}.`];
+}
+
+/** Angles of the direction grids, stored to 4 decimals. */
+export function round4(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}

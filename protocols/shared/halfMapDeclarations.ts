@@ -1,0 +1,32 @@
+// The ports, parameter and options every level-1 check of the two half maps declares alike.
+import type { ProtocolContext } from '../../core/index.js';
+
+/** The two half maps as imported, before any mask. */
+export const halfMapInputs = {
+  half1: { kind: 'volume', description: 'The first half map (vrs.importMap).' },
+  half2: { kind: 'volume', description: 'The second half map (vrs.importMap).' },
+} as const;
+
+/** The reported resolution of the checks whose curves stand without it (1.g, 1.h). */
+export const curvesResolutionParam = {
+  type: 'number', min: 0, description: 'Reported resolution in Å (criterion; without it the curves are still measured).',
+} as const;
+
+/** What a half-map analysis (1.a, 1.g, 1.h) takes besides its volumes. */
+export interface HalfMapAnalysisOptions {
+  /** Reported resolution, Å (criteria and a line on the plots). */
+  resolution?: number;
+  threads?: number;
+  onProgress?: (fraction: number, message: string) => void;
+}
+
+/** The options a protocol hands its analysis: the reported resolution, and progress that stops at an interrupt. */
+export function analysisOptions(resolution: number | undefined, ctx: Pick<ProtocolContext, 'signal' | 'progress'>): HalfMapAnalysisOptions {
+  return {
+    ...(resolution !== undefined ? { resolution } : {}),
+    onProgress: (fraction, message) => {
+      ctx.signal.throwIfAborted();
+      ctx.progress(fraction, message);
+    },
+  };
+}
