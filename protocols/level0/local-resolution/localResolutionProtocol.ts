@@ -1,13 +1,15 @@
+import { defineProtocol, fourierResize, MonoResFailure, monoResSingleMap, summarizeLocalResolution } from '../../../core/index.js';
 import {
-  defineProtocol,
-  evaluationGrid,
-  fourierResize,
-  MonoResFailure,
-  monoResSingleMap,
-  resampleMaskNearest,
-  summarizeLocalResolution,
-  type SectionResult,
-} from '../../../core/index.js';
+  checkMaskFitsMap,
+  chooseEvaluationGrid,
+  countMaskVoxels,
+  EMPTY_HARD_MASK,
+  maskOnEvaluationGrid,
+  monoResFrequencyProgress,
+  monoResSweepOptions,
+  sectionEnds,
+} from '../../shared/localResolutionChecks.js';
+import { localResolutionOutputs, monoResParams } from '../../shared/localResolutionDeclarations.js';
 import { localResolutionValues } from '../../shared/localResolutionReport.js';
 import { localResolutionNotApplicable } from './localResolutionApplicability.js';
 import {
@@ -34,26 +36,12 @@ export const localResolutionProtocol = defineProtocol({
   description: 'Local-resolution map of the map alone with MonoRes (noise from outside the mask) and its report section 0.e.',
   execution: 'worker',
   section: LOCAL_RESOLUTION_SECTION,
-  params: {
-    resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (sweep from max(10, 5·resolution) Å; criterion).' },
-    threshold: { type: 'number', description: 'Contour level of the surface views (density units of the map).' },
-    step: { type: 'number', min: 0.05, default: 0.5, description: 'Step between tested resolutions (Å).' },
-    significance: { type: 'number', min: 0.5, max: 0.9999, default: 0.95, description: 'Confidence of the signal-against-noise decisions.' },
-    resample: {
-      type: 'string',
-      enum: ['auto', 'never'] as const,
-      default: 'auto',
-      description: "'auto': evaluate on the map Fourier-resampled to max(Ts, resolution/3) when that saves a quarter of the voxels (the range down to 2/3 of the resolution stays measurable); 'never': on the map's own grid.",
-    },
-  },
+  params: monoResParams('the map', "the map's own grid"),
   inputs: {
     map: { kind: 'volume', description: 'The map (vrs.importMap).' },
     mask: { kind: 'mask', description: 'Its hard mask (vrs.hardMask): the molecule; everything else inside the noise radius is noise.' },
   },
-  outputs: {
-    section: { kind: 'section' },
-    localResolution: { kind: 'volume', optional: true, description: 'Local resolution (Å) on the evaluation grid, 0 where none was measured.' },
-  },
+  outputs: localResolutionOutputs('Local resolution (Å) on the evaluation grid, 0 where none was measured.'),
   async run(ctx) {
     const started = performance.now();
     const { resolution, threshold } = ctx.params;
@@ -66,45 +54,26 @@ export const localResolutionProtocol = defineProtocol({
       explanation: LOCAL_RESOLUTION_EXPLANATION,
       criteria: LOCAL_RESOLUTION_CRITERIA,
     };
+    const { notApplicable: ended, failed } = sectionEnds(base);
     const notApplicable = localResolutionNotApplicable(resolution, map.voxelSize);
-    if (notApplicable !== null || resolution === undefined) {
-      const section: SectionResult = { ...base, status: 'not-applicable', reason: notApplicable ?? '', metrics: {} };
-      return { section: { kind: 'section', value: section } };
-    }
+    if (notApplicable !== null || resolution === undefined) return ended(notApplicable ?? '');
     const mask = await ctx.inputs.mask('mask');
-    if (mask.dims.some((d, k) => d !== map.dims[k])) {
-      throw new RangeError(`vrs.localResolution: the mask (${mask.dims.join('×')}) and the map (${map.dims.join('×')}) differ in size`);
-    }
-    const failed = (reason: string, metrics: Record<string, unknown> = {}) => {
-      const section: SectionResult = { ...base, status: 'failed', reason, metrics };
-      return { section: { kind: 'section' as const, value: section } };
-    };
+    checkMaskFitsMap('vrs.localResolution', mask, map);
+    if (countMaskVoxels(mask.data) === 0) return failed(EMPTY_HARD_MASK);
 
-    let maskVoxels = 0;
-    for (let i = 0; i < mask.data.length; i++) if (mask.data[i]! >= 0.5) maskVoxels++;
-    if (maskVoxels === 0) return failed('The hard mask is empty: no voxel of the map reaches the threshold, which seems too high; there is no molecule to measure.');
-
-    const grid = ctx.params.resample === 'never'
-      ? { dims: [...map.dims] as typeof map.dims, voxelSize: [...map.voxelSize] as typeof map.voxelSize, resampled: false }
-      : evaluationGrid(map.dims, map.voxelSize, resolution);
-    ctx.progress(0.02, grid.resampled ? `resampling to ${grid.dims.join('×')}` : 'preparing');
+    const grid = chooseEvaluationGrid(ctx.params.resample, map, resolution, ctx);
     const evalMap = grid.resampled ? await fourierResize(map, grid.dims) : map;
-    const evalMask = grid.resampled ? resampleMaskNearest(mask.data, mask.dims, mask.voxelSize, grid.dims, evalMap.voxelSize) : mask.data;
+    const evalMask = maskOnEvaluationGrid(grid, mask, evalMap.voxelSize);
     const ts = evalMap.voxelSize[0];
-    const sweep = { maxResolution: Math.max(10, 5 * resolution), minResolution: 2 * ts, step: ctx.params.step, significance: ctx.params.significance };
+    const sweep = monoResSweepOptions(resolution, ts, ctx.params);
 
-    let done = 0;
     let result;
     try {
       result = await monoResSingleMap(evalMap.data, evalMask, evalMap.dims, {
         voxelSize: ts,
         ...sweep,
         signal: ctx.signal,
-        onFrequency: (record, candidates) => {
-          done++;
-          ctx.progress(0.1 + (0.8 * done) / Math.max(done, candidates), `${record.resolution.toFixed(2)} Å`);
-          ctx.logger.info('frequency', { resolution: record.resolution, active: record.activeVoxels, passed: record.passed, finished: record.finished, seconds: record.milliseconds / 1000 });
-        },
+        onFrequency: monoResFrequencyProgress(ctx),
       });
     } catch (error) {
       if (error instanceof MonoResFailure) return failed(`MonoRes could not measure the local resolution: ${error.message}.`);

@@ -1,5 +1,7 @@
-import { blocRes, checkSameGrid, defineProtocol, summarizeLocalResolution, type SectionResult, type Volume } from '../../../core/index.js';
+import { blocRes, defineProtocol, summarizeLocalResolution, type SectionResult } from '../../../core/index.js';
 import { softMasked } from '../../level0/loc-bfactor/localMapSection.js';
+import { firstNonFinite, halfMapsWithSoftMask, hasCubicVoxels, sectionEnds } from '../../shared/localResolutionChecks.js';
+import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
 import { colouredViews, LOCAL_RESOLUTION_CRITERIA, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
 
 export const BLOCRES_SECTION = { id: '1.c', level: '1', title: 'Local resolution (BlocRes)' } as const;
@@ -13,11 +15,6 @@ export const BLOCRES_EXPLANATION =
   + 'and takes as local resolution the frequency where this local FSC falls below 0.5. The box is tapered smoothly to its edge, so the local FSC mixes neighbouring frequencies '
   + 'over about 2/box cycles per voxel: with strong signal the local resolution can come out somewhat finer than the band limit of the density. '
   + 'A reported resolution much better than most of the local resolutions suggests an over-estimated global resolution.';
-
-function isFiniteVolume(volume: Volume): number {
-  for (let i = 0; i < volume.data.length; i++) if (!Number.isFinite(volume.data[i]!)) return i;
-  return -1;
-}
 
 /**
  * 1.c Local resolution by BlocRes (vrs-spec §7.3, algorithms §3.3): local FSC of the half maps in
@@ -33,8 +30,7 @@ export const blocResProtocol = defineProtocol({
   execution: 'worker',
   section: BLOCRES_SECTION,
   params: {
-    resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (criterion: its percentile among the local resolutions).' },
-    threshold: { type: 'number', description: 'Contour level of the surface views (density units of the map).' },
+    ...percentileCriterionParams,
     box: { type: 'integer', min: 4, max: 64, default: 20, description: 'Box edge in voxels (blocres -box).' },
     cutoff: { type: 'number', min: 0.01, max: 0.99, default: 0.5, description: 'FSC threshold of the local resolution (blocres -cutoff).' },
     maxResolution: { type: 'number', min: 0, default: 2, description: 'High-resolution limit in Å (blocres -maxresolution), raised to Nyquist.' },
@@ -45,25 +41,15 @@ export const blocResProtocol = defineProtocol({
     maxBoxes: { type: 'integer', min: 1, default: 40000, description: 'With step 0: most boxes measured (about 1 ms of one core each for box 20).' },
   },
   inputs: {
-    half1: { kind: 'volume', description: 'The first half map (vrs.importMap).' },
-    half2: { kind: 'volume', description: 'The second half map (vrs.importMap).' },
+    ...halfMapInputs,
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask): voxels ≥ 0.5 are measured.' },
-    map: { kind: 'volume', description: 'The map, for the surface views.' },
+    map: viewMapInput,
   },
-  outputs: {
-    section: { kind: 'section' },
-    localResolution: { kind: 'volume', optional: true, description: 'Local resolution (Å) at the measured voxels, 0 elsewhere (blocres -fill 0).' },
-  },
+  outputs: localResolutionOutputs('Local resolution (Å) at the measured voxels, 0 elsewhere (blocres -fill 0).'),
   async run(ctx) {
     const started = performance.now();
     const { resolution, threshold } = ctx.params;
-    const half1 = await ctx.inputs.volume('half1');
-    const half2 = await ctx.inputs.volume('half2');
-    const softMask = await ctx.inputs.volume('softMask');
-    const map = await ctx.inputs.volume('map');
-    checkSameGrid(half1, half2, { reference: 'half map 1', other: 'half map 2' });
-    checkSameGrid(half1, softMask, { reference: 'half map 1', other: 'the soft mask' });
-    checkSameGrid(half1, map, { reference: 'half map 1', other: 'the map' });
+    const { half1, half2, softMask, map } = await halfMapsWithSoftMask(ctx.inputs);
     const base = {
       ...BLOCRES_SECTION,
       summaryLabel: BLOCRES_LABEL,
@@ -72,16 +58,13 @@ export const blocResProtocol = defineProtocol({
       explanation: BLOCRES_EXPLANATION,
       criteria: LOCAL_RESOLUTION_CRITERIA,
     };
-    const failed = (reason: string, metrics: Record<string, unknown> = {}) => {
-      const section: SectionResult = { ...base, status: 'failed', reason, metrics };
-      return { section: { kind: 'section' as const, value: section } };
-    };
+    const { failed } = sectionEnds(base);
     for (const [name, volume] of [['half map 1', half1], ['half map 2', half2], ['soft mask', softMask]] as const) {
-      const bad = isFiniteVolume(volume);
+      const bad = firstNonFinite(volume);
       if (bad >= 0) return failed(`The ${name} has a NaN or infinite value (voxel ${bad}): the local FSC cannot be computed.`);
     }
-    const [vx, vy, vz] = half1.voxelSize;
-    if (Math.abs(vx - vy) > 1e-4 * vx || Math.abs(vx - vz) > 1e-4 * vx) {
+    const vx = half1.voxelSize[0];
+    if (!hasCubicVoxels(half1.voxelSize)) {
       return failed(`BlocRes needs cubic voxels; the half maps have ${half1.voxelSize.join(' × ')} Å.`);
     }
     const { box } = ctx.params;

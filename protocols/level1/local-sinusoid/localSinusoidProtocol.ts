@@ -1,5 +1,4 @@
 import {
-  checkSameGrid,
   defineProtocol,
   formatPrintf,
   localSinusoidTest,
@@ -9,8 +8,9 @@ import {
   type LocalSinusoidResult,
   type SectionResult,
   type SectionTable,
-  type Volume,
 } from '../../../core/index.js';
+import { countMaskVoxels, firstNonFinite, halfMapsWithHardMask, hasCubicVoxels, sectionEnds } from '../../shared/localResolutionChecks.js';
+import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
 import { colouredViews, LOCAL_RESOLUTION_CRITERIA, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
 
 export const LOCAL_SINUSOID_SECTION = { id: '1.d', level: '1', title: 'Local resolution (local sinusoid test, ResMap method)' } as const;
@@ -31,8 +31,7 @@ export const LOCAL_SINUSOID_EXPLANATION =
 
 /** ResMap's p-value, resolution range and step, and the knobs of the reimplementation. */
 const PARAMS = {
-  resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (criterion: its percentile among the local resolutions).' },
-  threshold: { type: 'number', description: 'Contour level of the surface views (density units of the map).' },
+  ...percentileCriterionParams,
   pValue: { type: 'number', min: 1e-6, max: 0.5, default: 0.05, description: 'False discovery rate of the test at each resolution (ResMap --pVal).' },
   minResolution: { type: 'number', min: 0, default: 0, description: 'Finest resolution tested in Å; 0 or anything ≤ 2.2·Ts: ResMap\'s round(2.2·Ts, 0.1 Å) (ResMap --minRes).' },
   maxResolution: { type: 'number', min: 0, default: 0, description: 'Coarsest resolution tested in Å; 0: ResMap\'s round(4·Ts, 0.5 Å) (ResMap --maxRes).' },
@@ -46,11 +45,6 @@ const PARAMS = {
     description: 'Whiten the half-map average and difference by the noise ramp fitted to the difference (ResMap split mode, elbow max(10 Å, 2.1·Ts)); only for cubic boxes.',
   },
 } as const;
-
-function firstNonFinite(volume: Volume): number {
-  for (let i = 0; i < volume.data.length; i++) if (!Number.isFinite(volume.data[i]!)) return i;
-  return -1;
-}
 
 /**
  * 1.d Local resolution by ResMap's local-sinusoid test (vrs-spec §7.4, algorithms §3.4): the
@@ -67,25 +61,15 @@ export const localSinusoidProtocol = defineProtocol({
   section: LOCAL_SINUSOID_SECTION,
   params: PARAMS,
   inputs: {
-    half1: { kind: 'volume', description: 'The first half map (vrs.importMap).' },
-    half2: { kind: 'volume', description: 'The second half map (vrs.importMap).' },
+    ...halfMapInputs,
     mask: { kind: 'mask', description: 'The hard mask of the map (vrs.hardMask): the voxels tested, and where the noise variance is measured.' },
-    map: { kind: 'volume', description: 'The map, for the surface views.' },
+    map: viewMapInput,
   },
-  outputs: {
-    section: { kind: 'section' },
-    localResolution: { kind: 'volume', optional: true, description: 'Local resolution (Å) after the original\'s smoothing, at the voxels the test assigned; 0 elsewhere.' },
-  },
+  outputs: localResolutionOutputs('Local resolution (Å) after the original\'s smoothing, at the voxels the test assigned; 0 elsewhere.'),
   async run(ctx) {
     const started = performance.now();
     const { resolution, threshold } = ctx.params;
-    const half1 = await ctx.inputs.volume('half1');
-    const half2 = await ctx.inputs.volume('half2');
-    const mask = await ctx.inputs.mask('mask');
-    const map = await ctx.inputs.volume('map');
-    checkSameGrid(half1, half2, { reference: 'half map 1', other: 'half map 2' });
-    checkSameGrid(half1, mask, { reference: 'half map 1', other: 'the hard mask' });
-    checkSameGrid(half1, map, { reference: 'half map 1', other: 'the map' });
+    const { half1, half2, mask, map } = await halfMapsWithHardMask(ctx.inputs);
     const base = {
       ...LOCAL_SINUSOID_SECTION,
       summaryLabel: LOCAL_SINUSOID_LABEL,
@@ -94,20 +78,16 @@ export const localSinusoidProtocol = defineProtocol({
       explanation: LOCAL_SINUSOID_EXPLANATION,
       criteria: LOCAL_RESOLUTION_CRITERIA,
     };
-    const failed = (reason: string, metrics: Record<string, unknown> = {}) => {
-      const section: SectionResult = { ...base, status: 'failed', reason, metrics };
-      return { section: { kind: 'section' as const, value: section } };
-    };
+    const { failed } = sectionEnds(base);
     for (const [name, volume] of [['half map 1', half1], ['half map 2', half2]] as const) {
       const bad = firstNonFinite(volume);
       if (bad >= 0) return failed(`The ${name} has a NaN or infinite value (voxel ${bad}): the local test cannot be computed.`);
     }
-    const [vx, vy, vz] = half1.voxelSize;
-    if (Math.abs(vx - vy) > 1e-4 * vx || Math.abs(vx - vz) > 1e-4 * vx) {
+    const vx = half1.voxelSize[0];
+    if (!hasCubicVoxels(half1.voxelSize)) {
       return failed(`The local sinusoid test needs cubic voxels; the half maps have ${half1.voxelSize.join(' × ')} Å.`);
     }
-    let maskVoxels = 0;
-    for (let i = 0; i < mask.data.length; i++) if (mask.data[i]! >= 0.5) maskVoxels++;
+    const maskVoxels = countMaskVoxels(mask.data);
     if (maskVoxels === 0) return failed('The hard mask is empty: there is no molecule to measure.');
 
     const cubic = half1.dims[1] === half1.dims[0] && half1.dims[2] === half1.dims[0];

@@ -1,16 +1,22 @@
 import {
   defineProtocol,
-  evaluationGrid,
   fourierResize,
   monoDir,
   MonoDirFailure,
   monoDirRadialProfile,
   MonoResFailure,
   monoResSingleMap,
-  resampleMaskNearest,
   type EvaluationGrid,
-  type SectionResult,
 } from '../../../core/index.js';
+import {
+  checkMaskFitsMap,
+  chooseEvaluationGrid,
+  countMaskVoxels,
+  EMPTY_HARD_MASK,
+  maskOnEvaluationGrid,
+  sectionEnds,
+} from '../../shared/localResolutionChecks.js';
+import { localResolutionOutputs, resampleParam, significanceParam, viewThresholdParam } from '../../shared/localResolutionDeclarations.js';
 import { colouredViews } from '../../shared/localResolutionReport.js';
 import { monoDirNotApplicable } from './monoDirApplicability.js';
 import { MONODIR_CRITERIA, MONODIR_EXPLANATION, MONODIR_LABEL, MONODIR_SECTION, monoDirSection } from './monoDirSection.js';
@@ -35,24 +41,18 @@ export const monoDirProtocol = defineProtocol({
   section: MONODIR_SECTION,
   params: {
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (applies at 10 Å or better; criterion; sets the evaluation grid).' },
-    threshold: { type: 'number', description: 'Contour level of the surface views (density units of the map).' },
+    threshold: viewThresholdParam,
     step: { type: 'number', min: 0.05, default: 0.5, description: 'Minimum step between tested resolutions below 8 Å (Å; the original resstep).' },
-    significance: { type: 'number', min: 0.5, max: 0.9999, default: 0.95, description: 'Confidence of the signal-against-noise decisions.' },
-    resample: {
-      type: 'string',
-      enum: ['auto', 'never'] as const,
-      default: 'auto',
-      description: "'auto': evaluate on the map Fourier-resampled to max(Ts, resolution/2) when that saves a quarter of the voxels (Nyquist at the reported resolution; MonoDir is the costliest check); 'never': on the map's own grid.",
-    },
+    significance: significanceParam,
+    resample: resampleParam(
+      "'auto': evaluate on the map Fourier-resampled to max(Ts, resolution/2) when that saves a quarter of the voxels (Nyquist at the reported resolution; MonoDir is the costliest check); 'never': on the map's own grid.",
+    ),
   },
   inputs: {
     map: { kind: 'volume', description: 'The map (vrs.importMap).' },
     mask: { kind: 'mask', description: 'Its hard mask (vrs.hardMask): the molecule; the background around it inside the noise radius is the noise reference.' },
   },
-  outputs: {
-    section: { kind: 'section' },
-    localResolution: { kind: 'volume', optional: true, description: 'Direction-averaged MonoDir resolution (Å) per evaluated voxel on the evaluation grid, 0 elsewhere.' },
-  },
+  outputs: localResolutionOutputs('Direction-averaged MonoDir resolution (Å) per evaluated voxel on the evaluation grid, 0 elsewhere.'),
   async run(ctx) {
     const started = performance.now();
     const { resolution, threshold } = ctx.params;
@@ -65,30 +65,17 @@ export const monoDirProtocol = defineProtocol({
       explanation: MONODIR_EXPLANATION,
       criteria: MONODIR_CRITERIA,
     };
+    const { notApplicable: ended, failed } = sectionEnds(base);
     const notApplicable = monoDirNotApplicable(resolution, map.dims, map.voxelSize);
-    if (notApplicable !== null || resolution === undefined) {
-      const section: SectionResult = { ...base, status: 'not-applicable', reason: notApplicable ?? '', metrics: {} };
-      return { section: { kind: 'section', value: section } };
-    }
+    if (notApplicable !== null || resolution === undefined) return ended(notApplicable ?? '');
     const mask = await ctx.inputs.mask('mask');
-    if (mask.dims.some((d, k) => d !== map.dims[k])) {
-      throw new RangeError(`vrs.monoDir: the mask (${mask.dims.join('×')}) and the map (${map.dims.join('×')}) differ in size`);
-    }
-    const failed = (reason: string) => {
-      const section: SectionResult = { ...base, status: 'failed', reason, metrics: {} };
-      return { section: { kind: 'section' as const, value: section } };
-    };
-    let maskVoxels = 0;
-    for (let i = 0; i < mask.data.length; i++) if (mask.data[i]! >= 0.5) maskVoxels++;
-    if (maskVoxels === 0) return failed('The hard mask is empty: no voxel of the map reaches the threshold, which seems too high; there is no molecule to measure.');
+    checkMaskFitsMap('vrs.monoDir', mask, map);
+    if (countMaskVoxels(mask.data) === 0) return failed(EMPTY_HARD_MASK);
 
     // evaluationGrid aims at resolution/3; asking it for 1.5·R aims at R/2 (Nyquist at R).
-    const grid: EvaluationGrid = ctx.params.resample === 'never'
-      ? { dims: [...map.dims], voxelSize: [...map.voxelSize], resampled: false }
-      : evaluationGrid(map.dims, map.voxelSize, 1.5 * resolution);
-    ctx.progress(0.02, grid.resampled ? `resampling to ${grid.dims.join('×')}` : 'preparing');
+    const grid = chooseEvaluationGrid(ctx.params.resample, map, 1.5 * resolution, ctx);
     const evalMap = grid.resampled ? await fourierResize(map, grid.dims) : map;
-    const evalMask = grid.resampled ? resampleMaskNearest(mask.data, mask.dims, mask.voxelSize, grid.dims, evalMap.voxelSize) : mask.data;
+    const evalMask = maskOnEvaluationGrid(grid, mask, evalMap.voxelSize);
     const ts = evalMap.voxelSize[0];
     const edgeWidth = Math.max(2, Math.round((ORIGINAL_EDGE_VOXELS * map.voxelSize[0]) / ts));
 

@@ -1,16 +1,24 @@
 import {
-  checkSameGrid,
   defineProtocol,
-  evaluationGrid,
   fourierResize,
   MonoResFailure,
   monoResHalfMaps,
-  resampleMaskNearest,
   summarizeLocalResolution,
   type SectionResult,
 } from '../../../core/index.js';
 import { localResolutionNotApplicable } from '../../level0/local-resolution/localResolutionApplicability.js';
 import { colouredViews, fixed2, LOCAL_RESOLUTION_CRITERIA, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
+import {
+  chooseEvaluationGrid,
+  countMaskVoxels,
+  EMPTY_HARD_MASK,
+  halfMapsWithHardMask,
+  maskOnEvaluationGrid,
+  monoResFrequencyProgress,
+  monoResSweepOptions,
+  sectionEnds,
+} from '../../shared/localResolutionChecks.js';
+import { halfMapInputs, localResolutionOutputs, monoResParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
 import { evaluationGridNote, monoResFrequencyMetrics, monoResResampling, monoResStopText, monoResTimings } from '../../shared/monoResMetrics.js';
 
 export const MONORES_HALF_MAPS_SECTION = { id: '1.e', level: '1', title: 'Local resolution (MonoRes, half maps)' } as const;
@@ -37,38 +45,17 @@ export const monoResHalfMapsProtocol = defineProtocol({
   description: 'Local-resolution map from the two half maps with MonoRes (noise from their difference inside the mask) and its report section 1.e.',
   execution: 'worker',
   section: MONORES_HALF_MAPS_SECTION,
-  params: {
-    resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (sweep from max(10, 5·resolution) Å; criterion).' },
-    threshold: { type: 'number', description: 'Contour level of the surface views (density units of the map).' },
-    step: { type: 'number', min: 0.05, default: 0.5, description: 'Step between tested resolutions (Å).' },
-    significance: { type: 'number', min: 0.5, max: 0.9999, default: 0.95, description: 'Confidence of the signal-against-noise decisions.' },
-    resample: {
-      type: 'string',
-      enum: ['auto', 'never'] as const,
-      default: 'auto',
-      description: "'auto': evaluate on the half maps Fourier-resampled to max(Ts, resolution/3) when that saves a quarter of the voxels (the range down to 2/3 of the resolution stays measurable); 'never': on their own grid.",
-    },
-  },
+  params: monoResParams('the half maps', 'their own grid'),
   inputs: {
-    half1: { kind: 'volume', description: 'The first half map (vrs.importMap).' },
-    half2: { kind: 'volume', description: 'The second half map (vrs.importMap).' },
+    ...halfMapInputs,
     mask: { kind: 'mask', description: 'The hard mask of the map (vrs.hardMask): the voxels measured, and where the noise is taken.' },
-    map: { kind: 'volume', description: 'The map, for the surface views.' },
+    map: viewMapInput,
   },
-  outputs: {
-    section: { kind: 'section' },
-    localResolution: { kind: 'volume', optional: true, description: 'Local resolution (Å) on the evaluation grid, 0 where none was measured.' },
-  },
+  outputs: localResolutionOutputs('Local resolution (Å) on the evaluation grid, 0 where none was measured.'),
   async run(ctx) {
     const started = performance.now();
     const { resolution, threshold } = ctx.params;
-    const half1 = await ctx.inputs.volume('half1');
-    const half2 = await ctx.inputs.volume('half2');
-    const mask = await ctx.inputs.mask('mask');
-    const map = await ctx.inputs.volume('map');
-    checkSameGrid(half1, half2, { reference: 'half map 1', other: 'half map 2' });
-    checkSameGrid(half1, mask, { reference: 'half map 1', other: 'the hard mask' });
-    checkSameGrid(half1, map, { reference: 'half map 1', other: 'the map' });
+    const { half1, half2, mask, map } = await halfMapsWithHardMask(ctx.inputs);
     const method = `MonoRes with half maps (Vilas et al., Structure 26:337, 2018), re-implemented after Xmipp resolution_monogenic_signal: monogenic amplitude of the halves' mean against that of their half difference inside the hard mask, ${ctx.params.step} Å steps, significance ${ctx.params.significance}.`;
     const base = {
       ...MONORES_HALF_MAPS_SECTION,
@@ -78,41 +65,25 @@ export const monoResHalfMapsProtocol = defineProtocol({
       explanation: MONORES_HALF_MAPS_EXPLANATION,
       criteria: LOCAL_RESOLUTION_CRITERIA,
     };
+    const { notApplicable: ended, failed } = sectionEnds(base);
     const notApplicable = localResolutionNotApplicable(resolution, half1.voxelSize);
-    if (notApplicable !== null || resolution === undefined) {
-      const section: SectionResult = { ...base, status: 'not-applicable', reason: notApplicable ?? '', metrics: {} };
-      return { section: { kind: 'section', value: section } };
-    }
-    const failed = (reason: string) => {
-      const section: SectionResult = { ...base, status: 'failed', reason, metrics: {} };
-      return { section: { kind: 'section' as const, value: section } };
-    };
-    let maskVoxels = 0;
-    for (let i = 0; i < mask.data.length; i++) if (mask.data[i]! >= 0.5) maskVoxels++;
-    if (maskVoxels === 0) return failed('The hard mask is empty: no voxel of the map reaches the threshold, which seems too high; there is no molecule to measure.');
+    if (notApplicable !== null || resolution === undefined) return ended(notApplicable ?? '');
+    if (countMaskVoxels(mask.data) === 0) return failed(EMPTY_HARD_MASK);
 
-    const grid = ctx.params.resample === 'never'
-      ? { dims: [...half1.dims] as typeof half1.dims, voxelSize: [...half1.voxelSize] as typeof half1.voxelSize, resampled: false }
-      : evaluationGrid(half1.dims, half1.voxelSize, resolution);
-    ctx.progress(0.02, grid.resampled ? `resampling to ${grid.dims.join('×')}` : 'preparing');
+    const grid = chooseEvaluationGrid(ctx.params.resample, half1, resolution, ctx);
     const eval1 = grid.resampled ? await fourierResize(half1, grid.dims) : half1;
     const eval2 = grid.resampled ? await fourierResize(half2, grid.dims) : half2;
-    const evalMask = grid.resampled ? resampleMaskNearest(mask.data, mask.dims, mask.voxelSize, grid.dims, eval1.voxelSize) : mask.data;
+    const evalMask = maskOnEvaluationGrid(grid, mask, eval1.voxelSize);
     const ts = eval1.voxelSize[0];
-    const sweep = { maxResolution: Math.max(10, 5 * resolution), minResolution: 2 * ts, step: ctx.params.step, significance: ctx.params.significance };
+    const sweep = monoResSweepOptions(resolution, ts, ctx.params);
 
-    let done = 0;
     let result;
     try {
       result = await monoResHalfMaps(eval1.data, eval2.data, evalMask, eval1.dims, {
         voxelSize: ts,
         ...sweep,
         signal: ctx.signal,
-        onFrequency: (record, candidates) => {
-          done++;
-          ctx.progress(0.1 + (0.8 * done) / Math.max(done, candidates), `${record.resolution.toFixed(2)} Å`);
-          ctx.logger.info('frequency', { resolution: record.resolution, active: record.activeVoxels, passed: record.passed, finished: record.finished, seconds: record.milliseconds / 1000 });
-        },
+        onFrequency: monoResFrequencyProgress(ctx),
       });
     } catch (error) {
       if (error instanceof MonoResFailure) return failed(`MonoRes could not measure the local resolution: ${error.message}.`);
