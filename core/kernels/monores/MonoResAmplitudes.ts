@@ -6,8 +6,10 @@ import {
   monoResAmplitudePlan,
   runMonoResAmplitudeStage,
   type MonoResAmplitudeBuffers,
+  type MonoResAmplitudePhase,
   type MonoResAmplitudePlan,
   type MonoResAmplitudeStage,
+  type MonoResComponent,
 } from './monoResAmplitudeStages.js';
 
 export interface MonoResAmplitudesOptions {
@@ -64,10 +66,11 @@ export class MonoResAmplitudes {
 
     const maxF = Math.min(0.5, opts.maxFrequency ?? 0.5);
     const widest = monoResAmplitudePlan(dims, maxF, Math.max(0, maxF - tailWidth), Math.min(0.5, maxF + tailWidth));
-    const lowLength = 8 * widest.lowKx * widest.lowY.length * dims[2];
+    // One component's low band and the smoothing band each fit in a half spectrum, and they are
+    // never in use together: the spectrum-sized scratch of the Riesz maps serves as both.
+    const lowLength = 2 * widest.lowKx * widest.lowY.length * dims[2];
     const smoothLength = 2 * widest.smoothKx * widest.smoothY.length * dims[2];
-    // The spectrum-sized scratch of the Riesz maps becomes the smoothing workspace when it fits.
-    const smooth = work.length >= smoothLength ? work : f64(smoothLength);
+    if (lowLength > work.length || smoothLength > work.length) throw new Error('MonoResAmplitudes: a band is larger than the half spectrum');
     const buffers: MonoResAmplitudeBuffers = {
       dims: [...dims],
       spectrum,
@@ -75,8 +78,8 @@ export class MonoResAmplitudes {
       rieszX: riesz[0]!,
       rieszY: riesz[1]!,
       rieszZ: riesz[2]!,
-      low: f64(lowLength),
-      smooth,
+      low: work,
+      smooth: work,
       out: f32(voxels),
     };
     const pool = shared ? new WorkerPool<MonoResAmplitudeStage, null>(import.meta.url, 'monoResAmplitude.worker', threads) : null;
@@ -110,19 +113,19 @@ export class MonoResAmplitudes {
     if (!(frequency > 0 && frequency <= 0.5)) throw new RangeError(`MonoRes frequency must be in (0, 0.5], got ${frequency}`);
     const { highStart, lowEnd } = this.tails(frequency);
     const plan = monoResAmplitudePlan(this.dims, frequency, highStart, lowEnd);
-    const needLow = 8 * plan.lowKx * plan.lowY.length * this.dims[2];
+    const needLow = 2 * plan.lowKx * plan.lowY.length * this.dims[2];
     const needSmooth = 2 * plan.smoothKx * plan.smoothY.length * this.dims[2];
     if (needLow > this.buffers.low.length || needSmooth > this.buffers.smooth.length) {
       throw new RangeError(`MonoRes frequency ${frequency} is above the maxFrequency the workspaces were sized for`);
     }
     const nz = this.dims[2];
-    const extents: Record<1 | 2 | 3 | 4, number> = { 1: plan.lowY.length, 2: nz, 3: plan.smoothY.length, 4: nz };
-    for (const phase of [1, 2, 3, 4] as const) {
-      signal?.throwIfAborted();
-      const stages = this.split(phase, extents[phase], plan);
-      if (this.pool === null) for (const stage of stages) runMonoResAmplitudeStage(stage);
-      else await this.pool.runAll(stages);
+    for (const component of [0, 1, 2, 3] as const) {
+      await this.runPhase(1, component, plan.lowY.length, plan, signal);
+      await this.runPhase(2, component, nz, plan, signal);
     }
+    await this.runPhase(3, 0, nz, plan, signal);
+    await this.runPhase(4, 0, plan.smoothY.length, plan, signal);
+    await this.runPhase(5, 0, nz, plan, signal);
     return this.buffers.out;
   }
 
@@ -131,15 +134,21 @@ export class MonoResAmplitudes {
     await this.pool?.close();
   }
 
-  private split(phase: 1 | 2 | 3 | 4, extent: number, plan: MonoResAmplitudePlan): MonoResAmplitudeStage[] {
+  private async runPhase(
+    phase: MonoResAmplitudePhase, component: MonoResComponent, extent: number, plan: MonoResAmplitudePlan, signal: AbortSignal | undefined,
+  ): Promise<void> {
+    signal?.throwIfAborted();
     const count = this.pool === null ? 1 : Math.max(1, Math.min(extent, this.parts));
-    return Array.from({ length: count }, (_, p) => ({
+    const stages: MonoResAmplitudeStage[] = Array.from({ length: count }, (_, p) => ({
       phase,
+      component,
       from: Math.floor((p * extent) / count),
       to: Math.floor(((p + 1) * extent) / count),
       buffers: this.buffers,
       plan,
     }));
+    if (this.pool === null) for (const stage of stages) runMonoResAmplitudeStage(stage);
+    else await this.pool.runAll(stages);
   }
 }
 

@@ -15,12 +15,15 @@ import { halfSpectrumGrid } from '../halfSpectrumGrid.js';
  * smoothed by the raised-cosine low-pass from f to fL, whose output has bins up to fL only: the
  * forward transform of A keeps only those, and the inverse runs pruned again.
  *
- * Phases (each waits for the previous one; within a phase the ranges are independent):
- * 1. per ky of the low band: build g·F and its three Riesz spectra, inverse z transforms → `low`;
- * 2. per z plane: inverse y and x transforms of the four, combine with V and R_kV into A,
- *    forward x and y transforms, keep the smoothing band → `smooth`;
- * 3. per ky of the smoothing band: forward z transform, low-pass gain, inverse z transform;
- * 4. per z plane: inverse y and x transforms → `out` (the smoothed amplitude).
+ * Phases (each waits for the previous one; within a phase the ranges are independent). The four
+ * band-passed components (a0, ax, ay, az) go one after another through one compact spectrum, so
+ * that the workspace is one half spectrum rather than four:
+ * 1. (component c) per ky of the low band: build c's part of g·F, inverse z transforms → `low`;
+ * 2. (component c) per z plane: inverse y and x transforms, subtract from V or R_kV, add the square
+ *    to `out` (which holds Σ a_c² until phase 3);
+ * 3. per z plane: A = √(Σ a_c²), forward x and y transforms, keep the smoothing band → `smooth`;
+ * 4. per ky of the smoothing band: forward z transform, low-pass gain, inverse z transform;
+ * 5. per z plane: inverse y and x transforms → `out` (the smoothed amplitude).
  * Scaling follows numpy (forward unscaled, inverse ÷N): `out` equals what rfftn/irfftn would give.
  */
 export interface MonoResAmplitudeBuffers {
@@ -36,11 +39,17 @@ export interface MonoResAmplitudeBuffers {
   rieszX: Float32Array;
   rieszY: Float32Array;
   rieszZ: Float32Array;
-  /** Workspace: the four low-band spectra, compact (at most 4 half spectra). */
+  /**
+   * Workspace: one component's low-band spectrum, compact (at most one half spectrum). May be the
+   * same array as `smooth`: the two are never in use at the same time.
+   */
   low: Float64Array;
   /** Workspace: the smoothing-band spectrum of A, compact (at most one half spectrum). */
   smooth: Float64Array;
-  /** The smoothed amplitude, one value per voxel. */
+  /**
+   * The smoothed amplitude, one value per voxel; during phases 2–3 the running sum of squares of
+   * the band-passed components (float32: its rounding, 6e-8 relative, is that of the result).
+   */
   out: Float32Array;
 }
 
@@ -58,16 +67,23 @@ export interface MonoResAmplitudePlan {
   smoothY: Int32Array;
 }
 
+export type MonoResAmplitudePhase = 1 | 2 | 3 | 4 | 5;
+
+/** The band-passed component of phases 1–2: 0 the map, 1–3 its Riesz components along x, y, z. */
+export type MonoResComponent = 0 | 1 | 2 | 3;
+
 export interface MonoResAmplitudeStage {
-  phase: 1 | 2 | 3 | 4;
-  /** Range of ky positions (phases 1, 3: indices into lowY / smoothY) or z planes (2, 4). */
+  phase: MonoResAmplitudePhase;
+  /** Phases 1 and 2: which component (ignored by the others). */
+  component: MonoResComponent;
+  /** Range of ky positions (phases 1, 4: indices into lowY / smoothY) or z planes (2, 3, 5). */
   from: number;
   to: number;
   buffers: MonoResAmplitudeBuffers;
   plan: MonoResAmplitudePlan;
 }
 
-/** Columns transformed together; 16 complex columns × 4 components × 432 × 16 B stays in L2. */
+/** Columns transformed together; 16 complex columns × 432 × 16 B stays in L1/L2. */
 const BLOCK = 16;
 
 /** Bins of one axis with |digital frequency| ≤ limit, in index order. */
@@ -159,14 +175,18 @@ function planeScratch(dims: Vec3): { plane: Float64Array; real: Float64Array; ac
 export function runMonoResAmplitudeStage(stage: MonoResAmplitudeStage): void {
   switch (stage.phase) {
     case 1: return lowBandColumns(stage);
-    case 2: return amplitudePlanes(stage);
-    case 3: return smoothingColumns(stage);
-    case 4: return smoothedPlanes(stage);
+    case 2: return accumulatePlanes(stage);
+    case 3: return amplitudePlanes(stage);
+    case 4: return smoothingColumns(stage);
+    case 5: return smoothedPlanes(stage);
   }
 }
 
-/** Phase 1: g·F and −i(w_k/u)·g·F for ky in the low band, inverse z transforms into `low`. */
-function lowBandColumns({ from, to, buffers, plan }: MonoResAmplitudeStage): void {
+/**
+ * Phase 1: component c of the low band — g·F (c = 0) or −i(w_k/u)·g·F (c = k) — for ky in the
+ * low band, inverse z transforms into `low`.
+ */
+function lowBandColumns({ from, to, buffers, plan, component }: MonoResAmplitudeStage): void {
   const { dims, spectrum, low } = buffers;
   const [nx, ny, nz] = dims;
   const hx = Math.floor(nx / 2) + 1;
@@ -178,16 +198,16 @@ function lowBandColumns({ from, to, buffers, plan }: MonoResAmplitudeStage): voi
   const nyqX = nx % 2 === 0 ? nx / 2 : -1;
   const nyqY = ny % 2 === 0 ? ny / 2 : -1;
   const nyqZ = nz % 2 === 0 ? nz / 2 : -1;
-  const compStride = 2 * lowKx * nyb * nz;
   for (let j = from; j < to; j++) {
     const ky = lowY[j]!;
     const fyk = fy[ky]!;
     const fy2 = fyk * fyk;
+    // r = 0 on an axis's own Nyquist plane (as rieszComponentSpectrum, whose full-band maps these
+    // are subtracted from).
     const yRiesz = ky !== nyqY;
     for (let kx0 = 0; kx0 < lowKx; kx0 += BLOCK) {
       const width = Math.min(BLOCK, lowKx - kx0);
-      const batch = 4 * width;
-      const rowLen = 2 * batch;
+      const rowLen = 2 * width;
       const { a, b } = columnScratch(nz * rowLen);
       for (let kz = 0; kz < nz; kz++) {
         const row = kz * rowLen;
@@ -204,41 +224,32 @@ function lowBandColumns({ from, to, buffers, plan }: MonoResAmplitudeStage): voi
           const fxk = fx[kx]!;
           const u = Math.sqrt(fyz2 + fxk * fxk);
           const g = complementGain(u, f, fH, piOverWidth);
-          const o0 = row + 2 * t;
-          const ox = o0 + 2 * width;
-          const oy = ox + 2 * width;
-          const oz = oy + 2 * width;
+          const o = row + 2 * t;
           if (g === 0) {
-            a[o0] = 0; a[o0 + 1] = 0; a[ox] = 0; a[ox + 1] = 0; a[oy] = 0; a[oy + 1] = 0; a[oz] = 0; a[oz + 1] = 0;
+            a[o] = 0; a[o + 1] = 0;
             continue;
           }
           const re = g * spectrum[src + 2 * t]!;
           const im = g * spectrum[src + 2 * t + 1]!;
-          a[o0] = re;
-          a[o0 + 1] = im;
-          if (u === 0) {
-            a[ox] = 0; a[ox + 1] = 0; a[oy] = 0; a[oy + 1] = 0; a[oz] = 0; a[oz + 1] = 0;
+          if (component === 0) {
+            a[o] = re; a[o + 1] = im;
             continue;
           }
-          // −i·r·(re + i·im) = r·im − i·r·re; r = 0 on an axis's own Nyquist plane (as
-          // rieszComponentSpectrum, whose full-band maps these are subtracted from).
-          const rx = kx === nyqX ? 0 : fxk / u;
-          const ry = yRiesz ? fyk / u : 0;
-          const rz = zRiesz ? fzk / u : 0;
-          a[ox] = rx * im; a[ox + 1] = -rx * re;
-          a[oy] = ry * im; a[oy + 1] = -ry * re;
-          a[oz] = rz * im; a[oz + 1] = -rz * re;
+          let r = 0;
+          if (u !== 0) {
+            if (component === 1) r = kx === nyqX ? 0 : fxk / u;
+            else if (component === 2) r = yRiesz ? fyk / u : 0;
+            else r = zRiesz ? fzk / u : 0;
+          }
+          // −i·r·(re + i·im) = r·im − i·r·re
+          a[o] = r * im; a[o + 1] = -r * re;
         }
       }
-      const res = zPlan.transformBatch(a, 0, b, 0, batch, 1) ? b : a;
+      const res = zPlan.transformBatch(a, 0, b, 0, width, 1) ? b : a;
       for (let kz = 0; kz < nz; kz++) {
-        const row = kz * rowLen;
-        const dst = 2 * ((kz * nyb + j) * lowKx + kx0);
-        for (let c = 0; c < 4; c++) {
-          const s = row + 2 * c * width;
-          const d = c * compStride + dst;
-          for (let i = 0; i < 2 * width; i++) low[d + i] = res[s + i]!;
-        }
+        const s = kz * rowLen;
+        const d = 2 * ((kz * nyb + j) * lowKx + kx0);
+        for (let i = 0; i < rowLen; i++) low[d + i] = res[s + i]!;
       }
     }
   }
@@ -273,40 +284,51 @@ function inverseYIntoPlane(
   for (let y = 0; y < ny; y++) plane.fill(0, 2 * (y * hx + rowKx), 2 * (y + 1) * hx);
 }
 
-/** Phase 2: per z plane, A = √(Σ (full − low)²), then the forward x and y transforms of A. */
-function amplitudePlanes({ from, to, buffers, plan }: MonoResAmplitudeStage): void {
-  const { dims, low, smooth, map, rieszX, rieszY, rieszZ } = buffers;
-  const [nx, ny, nz] = dims;
+/** Phase 2: per z plane, component c band-passed (full − low), its square added to `out`. */
+function accumulatePlanes({ from, to, buffers, plan, component }: MonoResAmplitudeStage): void {
+  const { dims, low, out } = buffers;
+  const [nx, ny] = dims;
   const hx = Math.floor(nx / 2) + 1;
-  const { lowKx, lowY, smoothKx, smoothY } = plan;
+  const { lowKx, lowY } = plan;
   const nyb = lowY.length;
-  const nys = smoothY.length;
-  const compStride = 2 * lowKx * nyb * nz;
   const yPlan = fftPlanFor(ny);
   const xPlan = realFftPlanFor(nx);
-  const { plane, real, acc } = planeScratch(dims);
+  const { plane, real } = planeScratch(dims);
   const planeSize = nx * ny;
-  const invN = 1 / (nx * ny * nz);
-  const full = [map, rieszX, rieszY, rieszZ] as const;
+  const invN = 1 / (nx * ny * dims[2]);
+  const full = [buffers.map, buffers.rieszX, buffers.rieszY, buffers.rieszZ][component];
   for (let z = from; z < to; z++) {
     const base = z * planeSize;
-    for (let c = 0; c < 4; c++) {
-      inverseYIntoPlane(yPlan, low, c * compStride + 2 * z * nyb * lowKx, lowY, lowKx, plane, ny, hx);
-      xPlan.inverseRows(plane, 0, 2 * hx, real, 0, nx, ny, invN);
-      const v = full[c]!;
-      if (c === 0) {
-        for (let i = 0; i < planeSize; i++) {
-          const d = v[base + i]! - real[i]!;
-          acc[i] = d * d;
-        }
-      } else {
-        for (let i = 0; i < planeSize; i++) {
-          const d = v[base + i]! - real[i]!;
-          acc[i]! += d * d;
-        }
+    inverseYIntoPlane(yPlan, low, 2 * z * nyb * lowKx, lowY, lowKx, plane, ny, hx);
+    xPlan.inverseRows(plane, 0, 2 * hx, real, 0, nx, ny, invN);
+    if (component === 0) {
+      for (let i = 0; i < planeSize; i++) {
+        const d = full[base + i]! - real[i]!;
+        out[base + i] = d * d;
+      }
+    } else {
+      for (let i = 0; i < planeSize; i++) {
+        const d = full[base + i]! - real[i]!;
+        out[base + i] = out[base + i]! + d * d;
       }
     }
-    for (let i = 0; i < planeSize; i++) acc[i] = Math.sqrt(acc[i]!);
+  }
+}
+
+/** Phase 3: per z plane, A = √(Σ a_c²) from `out`, then the forward x and y transforms of A. */
+function amplitudePlanes({ from, to, buffers, plan }: MonoResAmplitudeStage): void {
+  const { dims, smooth, out } = buffers;
+  const [nx, ny] = dims;
+  const hx = Math.floor(nx / 2) + 1;
+  const { smoothKx, smoothY } = plan;
+  const nys = smoothY.length;
+  const yPlan = fftPlanFor(ny);
+  const xPlan = realFftPlanFor(nx);
+  const { plane, acc } = planeScratch(dims);
+  const planeSize = nx * ny;
+  for (let z = from; z < to; z++) {
+    const base = z * planeSize;
+    for (let i = 0; i < planeSize; i++) acc[i] = Math.sqrt(out[base + i]!);
     xPlan.forwardRows(acc, 0, nx, plane, 0, 2 * hx, ny, 1);
     for (let kx0 = 0; kx0 < smoothKx; kx0 += BLOCK) {
       const width = Math.min(BLOCK, smoothKx - kx0);
@@ -327,7 +349,7 @@ function amplitudePlanes({ from, to, buffers, plan }: MonoResAmplitudeStage): vo
   }
 }
 
-/** Phase 3: per ky of the smoothing band, z transform, raised-cosine low-pass, inverse z. */
+/** Phase 4: per ky of the smoothing band, z transform, raised-cosine low-pass, inverse z. */
 function smoothingColumns({ from, to, buffers, plan }: MonoResAmplitudeStage): void {
   const { dims, smooth } = buffers;
   const nz = dims[2];
@@ -374,7 +396,7 @@ function smoothingColumns({ from, to, buffers, plan }: MonoResAmplitudeStage): v
   }
 }
 
-/** Phase 4: per z plane, inverse y and x transforms of the smoothed spectrum into `out`. */
+/** Phase 5: per z plane, inverse y and x transforms of the smoothed spectrum into `out`. */
 function smoothedPlanes({ from, to, buffers, plan }: MonoResAmplitudeStage): void {
   const { dims, smooth, out } = buffers;
   const [nx, ny, nz] = dims;
