@@ -2,9 +2,7 @@ import type { Vec3 } from '../../volume/index.js';
 import { excludeBeyondRadius, findCliffRadius, maskRadius } from './findCliffRadius.js';
 import { MonoResAmplitudes } from './MonoResAmplitudes.js';
 import { MonoResFailure, type MonoResOptions, type MonoResResult } from './monoResSingleMap.js';
-import { postProcessLocalResolution } from './postProcessLocalResolution.js';
-import { frequenciesToTest, maskStates, monoResSettings } from './monoResSetup.js';
-import { monoResSweep } from './monoResSweep.js';
+import { frequenciesToTest, maskStates, monoResSettings, sweepAndPostProcess } from './monoResSetup.js';
 
 /** A half-map MonoRes result: no mask refinement; the noise voxels are the evaluated mask voxels. */
 export type MonoResHalfMapsResult = Omit<MonoResResult, 'refinementThreshold'>;
@@ -59,33 +57,8 @@ export async function monoResHalfMaps(
   let noiseAmplitudes: MonoResAmplitudes | null = null;
   try {
     noiseAmplitudes = await MonoResAmplitudes.create(difference, dims, { threads: opts.threads, maxFrequency });
-    const prepareMs = performance.now() - started;
-    const sweepStarted = performance.now();
-    const raw = new Float32Array(voxels);
-    const { records, stopReason } = await monoResSweep(
-      sweep, { signal: signalAmplitudes, noise: noiseAmplitudes, noiseIndex }, state, raw, evaluated, significance, opts,
-    );
-    const sweepMs = performance.now() - sweepStarted;
-
-    const postStarted = performance.now();
-    const last = records[records.length - 1]!.resolution;
-    const post = await postProcessLocalResolution(raw, dims, last, 2 * ts, { threads: opts.threads });
-    if (post === null) throw new MonoResFailure('no voxel of the mask was resolved at any frequency');
-    return {
-      resolution: post.resolution,
-      display: post.display,
-      mask: post.mask,
-      rawResolution: raw,
-      frequencies: records,
-      stopReason,
-      maskVoxels,
-      maskRadius: radius,
-      cliffRadius: cliff,
-      evaluatedVoxels: evaluated,
-      noiseVoxels: evaluated,
-      fillValue: post.fillValue,
-      timings: { prepareMs, sweepMs, postProcessMs: performance.now() - postStarted },
-    };
+    const prepared = { maskVoxels, maskRadius: radius, cliffRadius: cliff, evaluatedVoxels: evaluated, noiseVoxels: evaluated, prepareMs: performance.now() - started };
+    return await sweepAndPostProcess(sweep, { signal: signalAmplitudes, noise: noiseAmplitudes, noiseIndex }, state, significance, dims, ts, opts, prepared);
   } finally {
     await signalAmplitudes.close();
     await noiseAmplitudes?.close();

@@ -1,7 +1,10 @@
 // The steps the single-map and half-map modes of MonoRes take alike before their own noise model:
-// the options, the frequencies to test and the voxels of the mask.
+// the options, the frequencies to test and the voxels of the mask; and how both end.
+import type { Vec3 } from '../../volume/index.js';
+import { MonoResFailure, type MonoResOptions, type MonoResResult } from './monoResSingleMap.js';
+import { monoResSweep, type AmplitudeSources } from './monoResSweep.js';
+import { postProcessLocalResolution } from './postProcessLocalResolution.js';
 import { resolutionSweep, type SweepFrequency } from './resolutionSweep.js';
-import { MonoResFailure, type MonoResOptions } from './monoResSingleMap.js';
 
 /** Voxel size, step and significance with their defaults; a RangeError names `caller` for bad ones. */
 export function monoResSettings(caller: string, opts: MonoResOptions): { ts: number; step: number; significance: number } {
@@ -34,4 +37,50 @@ export function maskStates(mask: ArrayLike<number>, voxels: number): { state: In
   }
   if (maskVoxels === 0) throw new MonoResFailure('the mask is empty');
   return { state, maskVoxels };
+}
+
+/** What each mode found before its sweep. */
+export interface MonoResPrepared {
+  maskVoxels: number;
+  maskRadius: number;
+  cliffRadius: number;
+  evaluatedVoxels: number;
+  /** Voxels the noise amplitude is read at. */
+  noiseVoxels: number;
+  prepareMs: number;
+}
+
+/**
+ * The sweep and the post-processing, as both modes end. `afterSweep` lets the single-map mode free
+ * its amplitudes before the post-processing needs memory of its own.
+ */
+export async function sweepAndPostProcess(
+  sweep: SweepFrequency[], sources: AmplitudeSources, state: Int8Array, significance: number,
+  dims: Vec3, ts: number, opts: MonoResOptions, prepared: MonoResPrepared, afterSweep?: () => Promise<void>,
+): Promise<Omit<MonoResResult, 'refinementThreshold'>> {
+  const sweepStarted = performance.now();
+  const raw = new Float32Array(state.length);
+  const { records, stopReason } = await monoResSweep(sweep, sources, state, raw, prepared.evaluatedVoxels, significance, opts);
+  const sweepMs = performance.now() - sweepStarted;
+  await afterSweep?.();
+
+  const postStarted = performance.now();
+  const last = records[records.length - 1]!.resolution;
+  const post = await postProcessLocalResolution(raw, dims, last, 2 * ts, { threads: opts.threads });
+  if (post === null) throw new MonoResFailure('no voxel of the mask was resolved at any frequency');
+  return {
+    resolution: post.resolution,
+    display: post.display,
+    mask: post.mask,
+    rawResolution: raw,
+    frequencies: records,
+    stopReason,
+    maskVoxels: prepared.maskVoxels,
+    maskRadius: prepared.maskRadius,
+    cliffRadius: prepared.cliffRadius,
+    evaluatedVoxels: prepared.evaluatedVoxels,
+    noiseVoxels: prepared.noiseVoxels,
+    fillValue: post.fillValue,
+    timings: { prepareMs: prepared.prepareMs, sweepMs, postProcessMs: performance.now() - postStarted },
+  };
 }

@@ -4,10 +4,8 @@ import { applyRadialFilter } from '../applyRadialFilter.js';
 import { xmippRealGaussian } from '../radialResponses.js';
 import { excludeBeyondRadius, findCliffRadius, maskRadius } from './findCliffRadius.js';
 import { MonoResAmplitudes } from './MonoResAmplitudes.js';
-import { postProcessLocalResolution } from './postProcessLocalResolution.js';
 import type { SweepFrequency } from './resolutionSweep.js';
-import { frequenciesToTest, maskStates, monoResSettings } from './monoResSetup.js';
-import { monoResSweep } from './monoResSweep.js';
+import { frequenciesToTest, maskStates, monoResSettings, sweepAndPostProcess } from './monoResSetup.js';
 import { selectKth } from './selectKth.js';
 
 export interface MonoResOptions {
@@ -125,34 +123,11 @@ export async function monoResSingleMap(map: Float32Array, mask: ArrayLike<number
     if (evaluated === 0) throw new MonoResFailure('no mask voxel has an amplitude above the background (mask refinement left none)');
     const noiseIndex = new Int32Array(noiseCount);
     for (let i = 0, k = 0; i < voxels; i++) if (state[i] === 0) noiseIndex[k++] = i;
-    const prepareMs = performance.now() - started;
-
-    const sweepStarted = performance.now();
-    const raw = new Float32Array(voxels);
-    const { records, stopReason } = await monoResSweep(sweep, { signal: amplitudes, noise: amplitudes, noiseIndex }, state, raw, evaluated, significance, opts);
-    const sweepMs = performance.now() - sweepStarted;
-    await amplitudes.close();
-
-    const postStarted = performance.now();
-    const last = records[records.length - 1]!.resolution;
-    const post = await postProcessLocalResolution(raw, dims, last, 2 * ts, { threads: opts.threads });
-    if (post === null) throw new MonoResFailure('no voxel of the mask was resolved at any frequency');
-    return {
-      resolution: post.resolution,
-      display: post.display,
-      mask: post.mask,
-      rawResolution: raw,
-      frequencies: records,
-      stopReason,
-      maskVoxels,
-      maskRadius: radius,
-      cliffRadius: cliff,
-      evaluatedVoxels: evaluated,
-      noiseVoxels: noiseCount,
-      refinementThreshold,
-      fillValue: post.fillValue,
-      timings: { prepareMs, sweepMs, postProcessMs: performance.now() - postStarted },
-    };
+    const prepared = { maskVoxels, maskRadius: radius, cliffRadius: cliff, evaluatedVoxels: evaluated, noiseVoxels: noiseCount, prepareMs: performance.now() - started };
+    const result = await sweepAndPostProcess(
+      sweep, { signal: amplitudes, noise: amplitudes, noiseIndex }, state, significance, dims, ts, opts, prepared, () => amplitudes.close(),
+    );
+    return { ...result, refinementThreshold };
   } finally {
     await amplitudes.close();
   }
