@@ -3,9 +3,12 @@
 import {
   checkSameGrid,
   evaluationGrid,
+  MonoResFailure,
   resampleMaskNearest,
+  summarizeLocalResolution,
   type BinaryMask,
   type EvaluationGrid,
+  type LocalResolutionSummary,
   type MonoResFrequencyRecord,
   type ProtocolContext,
   type SectionResult,
@@ -13,6 +16,7 @@ import {
   type Volume,
   type VoxelArray,
 } from '../../core/index.js';
+import { localResolutionValues } from './localResolutionReport.js';
 
 /** The fixed part of a section (id, titles, method, explanation, criteria). */
 export type SectionBase = Omit<SectionResult, 'status' | 'metrics' | 'reason'> & { warnings: string[] };
@@ -110,4 +114,25 @@ export function monoResFrequencyProgress(ctx: Pick<ProtocolContext, 'progress' |
 /** The hard mask on the evaluation grid (nearest neighbour, so it stays binary). */
 export function maskOnEvaluationGrid(grid: EvaluationGrid, mask: BinaryMask, voxelSize: Vec3) {
   return grid.resampled ? resampleMaskNearest(mask.data, mask.dims, mask.voxelSize, grid.dims, voxelSize) : mask.data;
+}
+
+/**
+ * Runs MonoRes (either mode) with its progress, and summarises its local resolutions over the
+ * voxels it kept; `failure` is the reason of a 'failed' section when it measured nothing.
+ */
+export async function measureMonoRes<R extends { resolution: Float32Array; mask: ArrayLike<number> }>(
+  measure: (onFrequency: ReturnType<typeof monoResFrequencyProgress>) => Promise<R>,
+  resolution: number,
+  ctx: Pick<ProtocolContext, 'progress' | 'logger'>,
+): Promise<{ result: R; summary: LocalResolutionSummary; values: Float64Array } | { failure: string }> {
+  let result: R;
+  try {
+    result = await measure(monoResFrequencyProgress(ctx));
+  } catch (error) {
+    if (error instanceof MonoResFailure) return { failure: `MonoRes could not measure the local resolution: ${error.message}.` };
+    throw error;
+  }
+  const summary = summarizeLocalResolution(result.resolution, { mask: result.mask, reportedResolution: resolution });
+  if (summary === null) return { failure: 'MonoRes assigned no local resolution inside the mask.' };
+  return { result, summary, values: localResolutionValues(result.resolution, result.mask) };
 }

@@ -21,6 +21,34 @@ export const REPORTED_PERCENTILE_LIMIT = 0.1;
 export const LOCAL_RESOLUTION_CRITERIA =
   `The validation is OK if the reported resolution is not better than ${100 - REPORTED_PERCENTILE_LIMIT}% of the local resolutions (its percentile is at least ${REPORTED_PERCENTILE_LIMIT}%) and the local-resolution map is not suspiciously homogeneous (2.5% and 97.5% percentiles closer than ${HOMOGENEITY_EPS} Å).`;
 
+/** The fixed part of a local-resolution section: its id and titles, texts and criteria. */
+export function localResolutionBase<S extends { id: string; title: string }>(
+  section: S,
+  texts: { summaryLabel: string; method: string; explanation: string; criteria?: string },
+) {
+  return {
+    ...section,
+    summaryLabel: texts.summaryLabel,
+    method: texts.method,
+    warnings: [] as string[],
+    explanation: texts.explanation,
+    criteria: texts.criteria ?? LOCAL_RESOLUTION_CRITERIA,
+  };
+}
+
+/** The metrics every local-resolution section opens with: the distribution of the local resolutions. */
+export function distributionMetrics(summary: LocalResolutionSummary) {
+  const p = summary.percentiles;
+  return {
+    percentiles: p,
+    reportedResolutionPercentile: summary.reportedResolutionPercentile,
+    medianResolution: p.p50,
+    minResolution: summary.min,
+    maxResolution: summary.max,
+    voxelsEvaluated: summary.voxels,
+  };
+}
+
 export function fixed2(value: number): string {
   return formatPrintf(value, '%5.2f').trim();
 }

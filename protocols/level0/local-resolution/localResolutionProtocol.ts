@@ -1,20 +1,19 @@
-import { defineProtocol, fourierResize, MonoResFailure, monoResSingleMap, summarizeLocalResolution } from '../../../core/index.js';
+import { defineProtocol, fourierResize, monoResSingleMap } from '../../../core/index.js';
 import {
   checkMaskFitsMap,
   chooseEvaluationGrid,
   countMaskVoxels,
   EMPTY_HARD_MASK,
   maskOnEvaluationGrid,
-  monoResFrequencyProgress,
+  measureMonoRes,
   monoResSweepOptions,
   sectionEnds,
 } from '../../shared/localResolutionChecks.js';
 import { localResolutionOutputs, monoResParams } from '../../shared/localResolutionDeclarations.js';
-import { localResolutionValues } from '../../shared/localResolutionReport.js';
+import { localResolutionBase } from '../../shared/localResolutionReport.js';
 import { localResolutionNotApplicable } from './localResolutionApplicability.js';
 import {
   colouredViews,
-  LOCAL_RESOLUTION_CRITERIA,
   LOCAL_RESOLUTION_EXPLANATION,
   LOCAL_RESOLUTION_LABEL,
   LOCAL_RESOLUTION_METHOD,
@@ -46,14 +45,7 @@ export const localResolutionProtocol = defineProtocol({
     const started = performance.now();
     const { resolution, threshold } = ctx.params;
     const map = await ctx.inputs.volume('map');
-    const base = {
-      ...LOCAL_RESOLUTION_SECTION,
-      summaryLabel: LOCAL_RESOLUTION_LABEL,
-      method: LOCAL_RESOLUTION_METHOD,
-      warnings: [],
-      explanation: LOCAL_RESOLUTION_EXPLANATION,
-      criteria: LOCAL_RESOLUTION_CRITERIA,
-    };
+    const base = localResolutionBase(LOCAL_RESOLUTION_SECTION, { summaryLabel: LOCAL_RESOLUTION_LABEL, method: LOCAL_RESOLUTION_METHOD, explanation: LOCAL_RESOLUTION_EXPLANATION });
     const { notApplicable: ended, failed } = sectionEnds(base);
     const notApplicable = localResolutionNotApplicable(resolution, map.voxelSize);
     if (notApplicable !== null || resolution === undefined) return ended(notApplicable ?? '');
@@ -67,22 +59,14 @@ export const localResolutionProtocol = defineProtocol({
     const ts = evalMap.voxelSize[0];
     const sweep = monoResSweepOptions(resolution, ts, ctx.params);
 
-    let result;
-    try {
-      result = await monoResSingleMap(evalMap.data, evalMask, evalMap.dims, {
-        voxelSize: ts,
-        ...sweep,
-        signal: ctx.signal,
-        onFrequency: monoResFrequencyProgress(ctx),
-      });
-    } catch (error) {
-      if (error instanceof MonoResFailure) return failed(`MonoRes could not measure the local resolution: ${error.message}.`);
-      throw error;
-    }
+    const measured = await measureMonoRes(
+      (onFrequency) => monoResSingleMap(evalMap.data, evalMask, evalMap.dims, { voxelSize: ts, ...sweep, signal: ctx.signal, onFrequency }),
+      resolution,
+      ctx,
+    );
+    if ('failure' in measured) return failed(measured.failure);
+    const { result, summary, values } = measured;
     const localResolution = evalMap.withData(result.resolution);
-    const summary = summarizeLocalResolution(result.resolution, { mask: result.mask, reportedResolution: resolution });
-    if (summary === null) return failed('MonoRes assigned no local resolution inside the mask.');
-    const values = localResolutionValues(result.resolution, result.mask);
 
     ctx.progress(0.92, 'views');
     const display = evalMap.withData(result.display);

@@ -8,6 +8,7 @@ import {
   type Vec3,
 } from '../../../core/index.js';
 import {
+  distributionMetrics,
   fixed2,
   LOCAL_RESOLUTION_CRITERIA,
   localResolutionReport,
@@ -48,19 +49,12 @@ export interface SectionInputs {
 /** The finished section (status from the criteria) and its picture files. */
 export function localResolutionSection(inputs: SectionInputs): { section: SectionResult; files: Record<string, Uint8Array> } {
   const { resolution, summary, result, grid, mapGrid, sweep, views } = inputs;
-  const p = summary.percentiles;
-  const percentile = summary.reportedResolutionPercentile!;
   const report = localResolutionReport({
     resolution, summary, values: inputs.values, views, threshold: inputs.threshold, estimateMethod: 'MonoRes single-map median local resolution',
   });
   const frequencies = result.frequencies;
   const metrics = {
-    percentiles: p,
-    reportedResolutionPercentile: percentile,
-    medianResolution: p.p50,
-    minResolution: summary.min,
-    maxResolution: summary.max,
-    voxelsEvaluated: summary.voxels,
+    ...distributionMetrics(summary),
     maskVoxels: result.maskVoxels,
     refinedMaskVoxels: result.evaluatedVoxels,
     noiseVoxels: result.noiseVoxels,

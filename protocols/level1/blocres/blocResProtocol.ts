@@ -2,7 +2,7 @@ import { blocRes, defineProtocol, summarizeLocalResolution, type SectionResult }
 import { softMasked } from '../../level0/loc-bfactor/localMapSection.js';
 import { firstNonFinite, halfMapsWithSoftMask, hasCubicVoxels, sectionEnds } from '../../shared/localResolutionChecks.js';
 import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
-import { colouredViews, LOCAL_RESOLUTION_CRITERIA, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
+import { colouredViews, distributionMetrics, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
 
 export const BLOCRES_SECTION = { id: '1.c', level: '1', title: 'Local resolution (BlocRes)' } as const;
 export const BLOCRES_LABEL = '1.c Local resolution (BlocRes)';
@@ -50,14 +50,7 @@ export const blocResProtocol = defineProtocol({
     const started = performance.now();
     const { resolution, threshold } = ctx.params;
     const { half1, half2, softMask, map } = await halfMapsWithSoftMask(ctx.inputs);
-    const base = {
-      ...BLOCRES_SECTION,
-      summaryLabel: BLOCRES_LABEL,
-      method: METHOD_BASE,
-      warnings: [],
-      explanation: BLOCRES_EXPLANATION,
-      criteria: LOCAL_RESOLUTION_CRITERIA,
-    };
+    const base = localResolutionBase(BLOCRES_SECTION, { summaryLabel: BLOCRES_LABEL, method: METHOD_BASE, explanation: BLOCRES_EXPLANATION });
     const { failed } = sectionEnds(base);
     for (const [name, volume] of [['half map 1', half1], ['half map 2', half2], ['soft mask', softMask]] as const) {
       const bad = firstNonFinite(volume);
@@ -102,19 +95,13 @@ export const blocResProtocol = defineProtocol({
     const report = localResolutionReport({ resolution, summary, values, views, threshold, estimateMethod: 'BlocRes median local resolution' });
     const step = result.step;
     const method = step === 1 ? `${METHOD_BASE}.` : `${METHOD_BASE}; measured every ${step} voxels and filled trilinearly in between (Bsoft measures every voxel).`;
-    const p = summary.percentiles;
     const section: SectionResult = {
       ...base,
       method,
       status: report.status,
       warnings: report.warnings,
       metrics: {
-        percentiles: p,
-        reportedResolutionPercentile: summary.reportedResolutionPercentile,
-        medianResolution: p.p50,
-        minResolution: summary.min,
-        maxResolution: summary.max,
-        voxelsEvaluated: summary.voxels,
+        ...distributionMetrics(summary),
         box: result.config.box,
         step,
         boxesMeasured: result.boxes,

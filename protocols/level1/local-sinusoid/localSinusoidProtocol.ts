@@ -11,7 +11,7 @@ import {
 } from '../../../core/index.js';
 import { countMaskVoxels, firstNonFinite, halfMapsWithHardMask, hasCubicVoxels, sectionEnds } from '../../shared/localResolutionChecks.js';
 import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
-import { colouredViews, LOCAL_RESOLUTION_CRITERIA, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
+import { colouredViews, distributionMetrics, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
 
 export const LOCAL_SINUSOID_SECTION = { id: '1.d', level: '1', title: 'Local resolution (local sinusoid test, ResMap method)' } as const;
 export const LOCAL_SINUSOID_LABEL = '1.d Local resolution (local sinusoid test, ResMap method)';
@@ -70,14 +70,7 @@ export const localSinusoidProtocol = defineProtocol({
     const started = performance.now();
     const { resolution, threshold } = ctx.params;
     const { half1, half2, mask, map } = await halfMapsWithHardMask(ctx.inputs);
-    const base = {
-      ...LOCAL_SINUSOID_SECTION,
-      summaryLabel: LOCAL_SINUSOID_LABEL,
-      method: LOCAL_SINUSOID_METHOD,
-      warnings: [],
-      explanation: LOCAL_SINUSOID_EXPLANATION,
-      criteria: LOCAL_RESOLUTION_CRITERIA,
-    };
+    const base = localResolutionBase(LOCAL_SINUSOID_SECTION, { summaryLabel: LOCAL_SINUSOID_LABEL, method: LOCAL_SINUSOID_METHOD, explanation: LOCAL_SINUSOID_EXPLANATION });
     const { failed } = sectionEnds(base);
     for (const [name, volume] of [['half map 1', half1], ['half map 2', half2]] as const) {
       const bad = firstNonFinite(volume);
@@ -171,19 +164,13 @@ export const localSinusoidProtocol = defineProtocol({
       percentileFormat: '%4.0f',
     });
     const assignedPercent = (100 * post.validVoxels) / result.evaluatedVoxels;
-    const p = summary.percentiles;
     const fallback = levels.filter((l) => l.varianceRule === 'centred-in-mask').map((l) => fixed1(l.resolution));
     const section: SectionResult = {
       ...base,
       status: report.status,
       warnings: report.warnings,
       metrics: {
-        percentiles: p,
-        reportedResolutionPercentile: summary.reportedResolutionPercentile,
-        medianResolution: p.p50,
-        minResolution: summary.min,
-        maxResolution: summary.max,
-        voxelsEvaluated: summary.voxels,
+        ...distributionMetrics(summary),
         assignedPercent,
         fillValue: post.fillValue,
         ...metricsBase,

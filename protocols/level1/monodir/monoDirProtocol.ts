@@ -17,7 +17,7 @@ import {
   sectionEnds,
 } from '../../shared/localResolutionChecks.js';
 import { localResolutionOutputs, resampleParam, significanceParam, viewThresholdParam } from '../../shared/localResolutionDeclarations.js';
-import { colouredViews } from '../../shared/localResolutionReport.js';
+import { colouredViews, localResolutionBase } from '../../shared/localResolutionReport.js';
 import { monoDirNotApplicable } from './monoDirApplicability.js';
 import { MONODIR_CRITERIA, MONODIR_EXPLANATION, MONODIR_LABEL, MONODIR_SECTION, monoDirSection } from './monoDirSection.js';
 
@@ -57,14 +57,7 @@ export const monoDirProtocol = defineProtocol({
     const started = performance.now();
     const { resolution, threshold } = ctx.params;
     const map = await ctx.inputs.volume('map');
-    const base = {
-      ...MONODIR_SECTION,
-      summaryLabel: MONODIR_LABEL,
-      method: methodText(null),
-      warnings: [],
-      explanation: MONODIR_EXPLANATION,
-      criteria: MONODIR_CRITERIA,
-    };
+    const base = localResolutionBase(MONODIR_SECTION, { summaryLabel: MONODIR_LABEL, method: methodText(null), explanation: MONODIR_EXPLANATION, criteria: MONODIR_CRITERIA });
     const { notApplicable: ended, failed } = sectionEnds(base);
     const notApplicable = monoDirNotApplicable(resolution, map.dims, map.voxelSize);
     if (notApplicable !== null || resolution === undefined) return ended(notApplicable ?? '');

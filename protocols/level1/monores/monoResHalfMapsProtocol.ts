@@ -1,20 +1,18 @@
 import {
   defineProtocol,
   fourierResize,
-  MonoResFailure,
   monoResHalfMaps,
-  summarizeLocalResolution,
   type SectionResult,
 } from '../../../core/index.js';
 import { localResolutionNotApplicable } from '../../level0/local-resolution/localResolutionApplicability.js';
-import { colouredViews, fixed2, LOCAL_RESOLUTION_CRITERIA, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
+import { colouredViews, distributionMetrics, fixed2, localResolutionBase, localResolutionReport } from '../../shared/localResolutionReport.js';
 import {
   chooseEvaluationGrid,
   countMaskVoxels,
   EMPTY_HARD_MASK,
   halfMapsWithHardMask,
   maskOnEvaluationGrid,
-  monoResFrequencyProgress,
+  measureMonoRes,
   monoResSweepOptions,
   sectionEnds,
 } from '../../shared/localResolutionChecks.js';
@@ -57,14 +55,7 @@ export const monoResHalfMapsProtocol = defineProtocol({
     const { resolution, threshold } = ctx.params;
     const { half1, half2, mask, map } = await halfMapsWithHardMask(ctx.inputs);
     const method = `MonoRes with half maps (Vilas et al., Structure 26:337, 2018), re-implemented after Xmipp resolution_monogenic_signal: monogenic amplitude of the halves' mean against that of their half difference inside the hard mask, ${ctx.params.step} Å steps, significance ${ctx.params.significance}.`;
-    const base = {
-      ...MONORES_HALF_MAPS_SECTION,
-      summaryLabel: MONORES_HALF_MAPS_LABEL,
-      method,
-      warnings: [],
-      explanation: MONORES_HALF_MAPS_EXPLANATION,
-      criteria: LOCAL_RESOLUTION_CRITERIA,
-    };
+    const base = localResolutionBase(MONORES_HALF_MAPS_SECTION, { summaryLabel: MONORES_HALF_MAPS_LABEL, method, explanation: MONORES_HALF_MAPS_EXPLANATION });
     const { notApplicable: ended, failed } = sectionEnds(base);
     const notApplicable = localResolutionNotApplicable(resolution, half1.voxelSize);
     if (notApplicable !== null || resolution === undefined) return ended(notApplicable ?? '');
@@ -77,22 +68,14 @@ export const monoResHalfMapsProtocol = defineProtocol({
     const ts = eval1.voxelSize[0];
     const sweep = monoResSweepOptions(resolution, ts, ctx.params);
 
-    let result;
-    try {
-      result = await monoResHalfMaps(eval1.data, eval2.data, evalMask, eval1.dims, {
-        voxelSize: ts,
-        ...sweep,
-        signal: ctx.signal,
-        onFrequency: monoResFrequencyProgress(ctx),
-      });
-    } catch (error) {
-      if (error instanceof MonoResFailure) return failed(`MonoRes could not measure the local resolution: ${error.message}.`);
-      throw error;
-    }
+    const measured = await measureMonoRes(
+      (onFrequency) => monoResHalfMaps(eval1.data, eval2.data, evalMask, eval1.dims, { voxelSize: ts, ...sweep, signal: ctx.signal, onFrequency }),
+      resolution,
+      ctx,
+    );
+    if ('failure' in measured) return failed(measured.failure);
+    const { result, summary, values } = measured;
     const localResolution = eval1.withData(result.resolution);
-    const summary = summarizeLocalResolution(result.resolution, { mask: result.mask, reportedResolution: resolution });
-    if (summary === null) return failed('MonoRes assigned no local resolution inside the mask.');
-    const values = localResolutionValues(result.resolution, result.mask);
 
     ctx.progress(0.92, 'views');
     const display = eval1.withData(result.display);
@@ -101,19 +84,13 @@ export const monoResHalfMapsProtocol = defineProtocol({
     const views = threshold === undefined ? null : colouredViews(maskedMap, threshold, display, range);
     const report = localResolutionReport({ resolution, summary, values, views, threshold, estimateMethod: 'MonoRes half-map median local resolution' });
     const frequencies = result.frequencies;
-    const p = summary.percentiles;
     const mapGrid = { dims: [...half1.dims] as typeof half1.dims, voxelSize: [...half1.voxelSize] as typeof half1.voxelSize };
     const section: SectionResult = {
       ...base,
       status: report.status,
       warnings: report.warnings,
       metrics: {
-        percentiles: p,
-        reportedResolutionPercentile: summary.reportedResolutionPercentile,
-        medianResolution: p.p50,
-        minResolution: summary.min,
-        maxResolution: summary.max,
-        voxelsEvaluated: summary.voxels,
+        ...distributionMetrics(summary),
         maskVoxels: result.maskVoxels,
         noiseVoxels: result.noiseVoxels,
         maskRadiusVoxels: result.maskRadius,
