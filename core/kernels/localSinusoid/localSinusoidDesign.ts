@@ -1,4 +1,4 @@
-import { symmetricEigenvalues } from './symmetricEigenvalues.js';
+import { symmetricEigen } from './symmetricEigenvalues.js';
 
 /**
  * The local model ResMap tests at one resolution r (Kucukelbir, Sigworth & Tagare, Nat. Methods
@@ -17,6 +17,9 @@ import { symmetricEigenvalues } from './symmetricEigenvalues.js';
  * Λdiff = W(H − Hc) = Σ_k b_k b_kᵀ with b_k = S·q_k, q_1…q_16 an orthonormal basis of the part of
  * span(S·A) orthogonal to S·1. The statistic vᵀΛdiff v is then Σ_k (b_k·v)²: 16 correlations
  * instead of a dense (2w+1)³ × (2w+1)³ product.
+ * With G = BᵀB = V diag(λ) Vᵀ (B the filters as columns), the eigen-direction filters e_k = B·v_k
+ * are orthogonal with |e_k|² = λ_k and Λdiff = Σ_k e_k e_kᵀ as well: summing (e_k·v)² over a subset
+ * of k is the quadratic form of Λdiff restricted to those eigenvalues.
  */
 export interface LocalSinusoidDesign {
   resolution: number;
@@ -31,6 +34,8 @@ export interface LocalSinusoidDesign {
   filters: Float64Array[];
   /** Eigenvalues of Λdiff (those of the Gram matrix of the filters), descending. */
   eigenvalues: Float64Array;
+  /** e_k = B·v_k, one per eigenvalue in the same (descending) order: Λdiff = Σ e_k e_kᵀ, e_k·e_l = λ_k δ_kl. */
+  eigenFilters: Float64Array[];
   /** Λd = W − W·Hd (fit without the constant) for ResMap's noise-variance estimate: dᵀΛd d = Σ w d² − Σ_k (c_k·d)². */
   varianceFilters: Float64Array[];
   traceLambdaD: number;
@@ -133,8 +138,19 @@ export function localSinusoidDesign(resolution: number, voxelSize: number, weigh
       gram[l * rank + k] = s;
     }
   }
-  const eigenvalues = symmetricEigenvalues(gram, rank).reverse();
-  return { resolution, halfWidth: w, offsets, weights, basis, filters, eigenvalues, varianceFilters, traceLambdaD };
+  const eigen = symmetricEigen(gram, rank);
+  const eigenvalues = eigen.values.slice().reverse();
+  const eigenFilters: Float64Array[] = [];
+  for (let j = rank - 1; j >= 0; j--) {
+    const e = new Float64Array(points);
+    for (let k = 0; k < rank; k++) {
+      const vk = eigen.vectors[k * rank + j]!;
+      const bk = filters[k]!;
+      for (let i = 0; i < points; i++) e[i]! += vk * bk[i]!;
+    }
+    eigenFilters.push(e);
+  }
+  return { resolution, halfWidth: w, offsets, weights, basis, filters, eigenvalues, eigenFilters, varianceFilters, traceLambdaD };
 }
 
 /**

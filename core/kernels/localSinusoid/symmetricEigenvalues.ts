@@ -3,8 +3,18 @@
  * ascending order. Meant for the 16×16 Gram matrix of the local-sinusoid test; O(n³) per sweep.
  */
 export function symmetricEigenvalues(matrix: ArrayLike<number>, n: number): Float64Array {
+  return symmetricEigen(matrix, n).values;
+}
+
+/**
+ * Eigenvalues (ascending) and unit eigenvectors of a small dense symmetric matrix by cyclic Jacobi
+ * rotations: `vectors` is row-major n×n with the eigenvector of values[j] in column j.
+ */
+export function symmetricEigen(matrix: ArrayLike<number>, n: number): { values: Float64Array; vectors: Float64Array } {
   if (matrix.length !== n * n) throw new RangeError(`symmetricEigenvalues: ${matrix.length} entries for a ${n}×${n} matrix`);
   const a = Float64Array.from(matrix);
+  const v = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) v[i * n + i] = 1;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const scale = Math.max(Math.abs(a[i * n + j]!), Math.abs(a[j * n + i]!), 1e-300);
@@ -39,10 +49,21 @@ export function symmetricEigenvalues(matrix: ArrayLike<number>, n: number): Floa
           a[p * n + k] = c * apk - s * aqk;
           a[q * n + k] = s * apk + c * aqk;
         }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k * n + p]!;
+          const vkq = v[k * n + q]!;
+          v[k * n + p] = c * vkp - s * vkq;
+          v[k * n + q] = s * vkp + c * vkq;
+        }
       }
     }
   }
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i * n + i]! - a[j * n + j]!);
   const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = a[i * n + i]!;
-  return values.sort();
+  const vectors = new Float64Array(n * n);
+  order.forEach((from, to) => {
+    values[to] = a[from * n + from]!;
+    for (let k = 0; k < n; k++) vectors[k * n + to] = v[k * n + from]!;
+  });
+  return { values, vectors };
 }
