@@ -1,5 +1,5 @@
 // The ports, parameter and options every level-1 check of the two half maps declares alike.
-import type { ProtocolContext } from '../../core/index.js';
+import type { ProtocolContext, SectionResult, Volume } from '../../core/index.js';
 
 /** The two half maps as imported, before any mask. */
 export const halfMapInputs = {
@@ -29,4 +29,25 @@ export function analysisOptions(resolution: number | undefined, ctx: Pick<Protoc
       ctx.progress(fraction, message);
     },
   };
+}
+
+/** The one output of the half-map analyses: their section. */
+export const sectionOutputs = { section: { kind: 'section' } } as const;
+
+/**
+ * The whole run of a check that analyses the soft-masked halves (1.g, 1.h): read the halves and the
+ * soft mask, analyse, return the section.
+ */
+export async function runSoftMaskedAnalysis(
+  ctx: Pick<ProtocolContext, 'signal' | 'progress'> & {
+    params: { resolution?: number | undefined };
+    inputs: { volume(port: 'half1' | 'half2' | 'softMask'): Promise<Volume<Float32Array>> };
+  },
+  analyse: (half1: Volume, half2: Volume, softMask: Volume, opts: HalfMapAnalysisOptions) => Promise<SectionResult>,
+) {
+  const half1 = await ctx.inputs.volume('half1');
+  const half2 = await ctx.inputs.volume('half2');
+  const softMask = await ctx.inputs.volume('softMask');
+  const section = await analyse(half1, half2, softMask, analysisOptions(ctx.params.resolution, ctx));
+  return { section: { kind: 'section' as const, value: section } };
 }

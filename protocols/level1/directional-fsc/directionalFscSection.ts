@@ -7,7 +7,7 @@ import {
   type SectionResult,
   type Volume,
 } from '../../../core/index.js';
-import { failedAnalysis, finiteOrNull, fixed2, nonCubicVoxelNotes, particularlyHighWarning, round4 } from '../global-resolution/halfMapChecks.js';
+import { failedAnalysis, finiteOrNull, fixed2, FREQUENCY_AXIS_LABEL, halfMapGridMetrics, nonCubicVoxelNotes, particularlyHighWarning, reportedResolutionLines, reportedResolutionResults, round4 } from '../global-resolution/halfMapChecks.js';
 import type { HalfMapAnalysisOptions } from '../../shared/halfMapDeclarations.js';
 import { softMaskedConePoints } from './softMaskedConePoints.js';
 
@@ -87,7 +87,7 @@ export async function directionalFscSection(half1: Volume, half2: Volume, softMa
     results.push(`Directional resolutions of the ${resolved.length} directions that cross the threshold: from ${fixed2(sorted[0]!)} Å to ${fixed2(sorted[sorted.length - 1]!)} Å.`);
   }
   if (resolved.length < a.directionalResolution.length) results.push(`${a.directionalResolution.length - resolved.length} of ${a.directionalResolution.length} directions do not cross ${FSC_THRESHOLD} up to Nyquist.`);
-  if (reported !== undefined) results.push(`The reported resolution is ${fixed2(reported)} Å.`);
+  results.push(...reportedResolutionResults(reported));
 
   const plots: SectionPlot[] = [axisPlot(a.frequency, a.fscX, a.fscY, a.fscZ, a.globalFsc, reported)];
   if (resolved.length > 0) plots.push(directionalHistogram(resolved));
@@ -121,9 +121,7 @@ export async function directionalFscSection(half1: Volume, half2: Volume, softMa
       highPassResolution: HIGH_PASS_RESOLUTION,
       directionCount: a.directions.count,
       originalAxisFactor: axisFactor,
-      ...(reported !== undefined ? { resolution: reported } : {}),
-      voxelSize: ts,
-      dims: [...half1.dims],
+      ...halfMapGridMetrics(reported, half1),
     },
     results,
     plots,
@@ -139,7 +137,7 @@ function axisPlot(frequency: Float64Array, x: Float64Array, y: Float64Array, z: 
     id: 'directional_fsc',
     caption: `FSC of the soft-masked half maps within ${CONE_HALF_ANGLE}° cones about the X, Y and Z axes, the global FSC and the ${FSC_THRESHOLD} threshold.`,
     kind: 'line',
-    xLabel: 'Spatial frequency 1/d (1/Å)',
+    xLabel: FREQUENCY_AXIS_LABEL,
     yLabel: 'FSC',
     series: [
       { label: 'X', x: f, y: curve(x), style: 'line' },
@@ -148,7 +146,7 @@ function axisPlot(frequency: Float64Array, x: Float64Array, y: Float64Array, z: 
       { label: 'Global', x: f, y: curve(global), style: 'dashed' },
     ],
     hLines: [{ y: FSC_THRESHOLD, label: String(FSC_THRESHOLD) }],
-    vLines: reported !== undefined && reported > 0 ? [{ x: 1 / reported, label: `Reported ${reported} Å` }] : [],
+    vLines: reportedResolutionLines(reported),
   };
 }
 

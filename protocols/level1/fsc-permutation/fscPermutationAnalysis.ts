@@ -1,5 +1,5 @@
 import { checkSameGrid, fdrFsc, formatPrintf, spocCircularMask, type SectionPlot, type SectionResult, type Volume } from '../../../core/index.js';
-import { finiteOrNull, fixed2, halfMapsProblem, particularlyHighWarning } from '../global-resolution/halfMapChecks.js';
+import { finiteOrNull, fixed2, FREQUENCY_AXIS_LABEL, halfMapsProblem, particularlyHighWarning, reportedResolutionLines, reportedResolutionResults } from '../global-resolution/halfMapChecks.js';
 
 export type FscPermutationMask = 'softMask' | 'circular';
 
@@ -121,7 +121,7 @@ export async function fscPermutationAnalysis(half1: Volume, half2: Volume, opts:
       ? `For comparison, the FSC of the masked halves in the same shells falls below 0.143 at ${fixed2(result.fsc0143Resolution)} Å.`
       : 'The FSC of the masked halves does not fall below 0.143.',
   ];
-  if (opts.resolution !== undefined) results.push(`The reported resolution is ${fixed2(opts.resolution)} Å.`);
+  results.push(...reportedResolutionResults(opts.resolution));
   return {
     ...BASE,
     status: opts.resolution === undefined ? 'no-criteria' : warnings.length > 0 ? 'warnings' : 'ok',
@@ -137,9 +137,9 @@ export async function fscPermutationAnalysis(half1: Volume, half2: Volume, opts:
 function plotsOf(frequency: number[], result: Awaited<ReturnType<typeof fdrFsc>>, fdrResolution: number | null, opts: FscPermutationOptions): SectionPlot[] {
   const vLines = [
     ...(fdrResolution !== null ? [{ x: 1 / fdrResolution, label: `FDR ${fixed2(fdrResolution)} Å` }] : []),
-    ...(opts.resolution !== undefined && opts.resolution > 0 ? [{ x: 1 / opts.resolution, label: `Reported ${opts.resolution} Å` }] : []),
+    ...reportedResolutionLines(opts.resolution),
   ];
-  const xLabel = 'Spatial frequency 1/d (1/Å)';
+  const xLabel = FREQUENCY_AXIS_LABEL;
   return [
     {
       id: 'fsc_fdr',

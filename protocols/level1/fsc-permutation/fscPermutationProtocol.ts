@@ -1,5 +1,5 @@
 import { defineProtocol } from '../../../core/index.js';
-import { halfMapInputs } from '../../shared/halfMapDeclarations.js';
+import { halfMapInputs, sectionOutputs } from '../../shared/halfMapDeclarations.js';
 import { fscPermutationAnalysis } from './fscPermutationAnalysis.js';
 
 /**
@@ -29,9 +29,7 @@ export const fscPermutationProtocol = defineProtocol({
     ...halfMapInputs,
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask).' },
   },
-  outputs: {
-    section: { kind: 'section' },
-  },
+  outputs: sectionOutputs,
   async run(ctx) {
     const { resolution, fdr, seed, mask } = ctx.params;
     if (!Number.isInteger(seed)) throw new RangeError(`vrs.fscPermutation: the seed must be an integer, got ${seed}`);

@@ -8,7 +8,7 @@ import {
   type Volume,
 } from '../../../core/index.js';
 import { softMaskedConePoints } from '../directional-fsc/softMaskedConePoints.js';
-import { failedAnalysis, finiteOrNull, fixed2, nonCubicVoxelNotes, particularlyHighWarning, round4 } from '../global-resolution/halfMapChecks.js';
+import { failedAnalysis, finiteOrNull, fixed2, FREQUENCY_AXIS_LABEL, halfMapGridMetrics, nonCubicVoxelNotes, particularlyHighWarning, reportedResolutionLines, reportedResolutionResults, round4, toResolution } from '../global-resolution/halfMapChecks.js';
 import type { HalfMapAnalysisOptions } from '../../shared/halfMapDeclarations.js';
 import { directionalScatter } from './directionalScatter.js';
 
@@ -48,10 +48,9 @@ export async function fsoAnalysis(half1: Volume, half2: Volume, softMask: Volume
   progress(0.4, 'directional FSCs');
   const fso = fourierShellOccupancy(prepared.points, ts, { halfAngle: FSO_CONE_HALF_ANGLE, threshold: FSO_DIRECTION_THRESHOLD });
   const f = fso.frequency;
-  const res = (x: number | null) => (x !== null && x > 0 ? 1 / x : null);
-  const fsoResolution = res(firstCrossing(f, fso.fso, 0.5, 'lesser'));
-  const occupancy90Resolution = res(firstCrossing(f, fso.fso, 0.9, 'lesser'));
-  const occupancy10Resolution = res(firstCrossing(f, fso.fso, 0.1, 'lesser'));
+  const fsoResolution = toResolution(firstCrossing(f, fso.fso, 0.5, 'lesser'));
+  const occupancy90Resolution = toResolution(firstCrossing(f, fso.fso, 0.9, 'lesser'));
+  const occupancy10Resolution = toResolution(firstCrossing(f, fso.fso, 0.1, 'lesser'));
 
   progress(0.85, 'directional distribution');
   const distribution = resolutionDistribution(fso.directions, fso.directionalResolution, FSO_CONE_HALF_ANGLE, DISTRIBUTION_STEP);
@@ -85,7 +84,7 @@ export async function fsoAnalysis(half1: Volume, half2: Volume, softMask: Volume
       `Directional resolutions (${resolved.length} directions): from ${fixed2(resolved[0]!)} Å to ${fixed2(resolved[resolved.length - 1]!)} Å, median ${fixed2(median(resolved))} Å.`,
     );
   }
-  if (reported !== undefined) results.push(`The reported resolution is ${fixed2(reported)} Å.`);
+  results.push(...reportedResolutionResults(reported));
 
   const plots: SectionPlot[] = [fsoPlot(fso.frequency, fso.fso, fso.anisotropy, occupancy90Resolution, occupancy10Resolution, reported)];
   const scatter = directionalScatter(distribution, 'fso_directional_resolution', `Directional resolution over the projection hemisphere (cone-weighted mean of the directional resolutions, ${DISTRIBUTION_STEP}° grid), drawn as a polar map: the angle is rot, the distance from the centre is tilt (0° at the centre, 90° on the rim).`);
@@ -116,9 +115,7 @@ export async function fsoAnalysis(half1: Volume, half2: Volume, softMask: Volume
       coneHalfAngle: FSO_CONE_HALF_ANGLE,
       directionThreshold: FSO_DIRECTION_THRESHOLD,
       distributionStep: DISTRIBUTION_STEP,
-      ...(reported !== undefined ? { resolution: reported } : {}),
-      voxelSize: ts,
-      dims: [...half1.dims],
+      ...halfMapGridMetrics(reported, half1),
     },
     results,
     plots,
@@ -136,12 +133,12 @@ function fsoPlot(
   // The original shades the band between the 0.9 and 0.1 crossings; its two edges are drawn here.
   if (occupancy90 !== null) vLines.push({ x: 1 / occupancy90, label: `FSO 0.9 (${fixed2(occupancy90)} Å)` });
   if (occupancy10 !== null) vLines.push({ x: 1 / occupancy10, label: `FSO 0.1 (${fixed2(occupancy10)} Å)` });
-  if (reported !== undefined && reported > 0) vLines.push({ x: 1 / reported, label: `Reported ${reported} Å` });
+  vLines.push(...reportedResolutionLines(reported));
   return {
     id: 'fso',
     caption: 'Fourier Shell Occupancy (fraction of directions whose FSC reaches 0.143) and the anisotropy (Bingham test: near 1 when the passing directions are not uniform), with the 0.5 line and the frequencies where the FSO crosses 0.9 and 0.1.',
     kind: 'line',
-    xLabel: 'Spatial frequency 1/d (1/Å)',
+    xLabel: FREQUENCY_AXIS_LABEL,
     yLabel: 'FSO, anisotropy',
     series: [
       { label: 'FSO', x, y: Array.from(fso), style: 'line' },

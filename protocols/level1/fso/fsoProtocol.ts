@@ -1,5 +1,5 @@
 import { defineProtocol } from '../../../core/index.js';
-import { analysisOptions, curvesResolutionParam, halfMapInputs } from '../../shared/halfMapDeclarations.js';
+import { curvesResolutionParam, halfMapInputs, runSoftMaskedAnalysis, sectionOutputs } from '../../shared/halfMapDeclarations.js';
 import { fsoAnalysis } from './fsoAnalysis.js';
 
 /**
@@ -21,14 +21,6 @@ export const fsoProtocol = defineProtocol({
     ...halfMapInputs,
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask); both halves are multiplied by it.' },
   },
-  outputs: {
-    section: { kind: 'section' },
-  },
-  async run(ctx) {
-    const half1 = await ctx.inputs.volume('half1');
-    const half2 = await ctx.inputs.volume('half2');
-    const softMask = await ctx.inputs.volume('softMask');
-    const section = await fsoAnalysis(half1, half2, softMask, analysisOptions(ctx.params.resolution, ctx));
-    return { section: { kind: 'section', value: section } };
-  },
+  outputs: sectionOutputs,
+  run: (ctx) => runSoftMaskedAnalysis(ctx, fsoAnalysis),
 });

@@ -10,7 +10,7 @@ import {
   type SectionResult,
   type Volume,
 } from '../../../core/index.js';
-import { failedAnalysis, finiteOrNull, fixed2, halfMapsProblem, nonCubicVoxelNotes, particularlyHighWarning } from './halfMapChecks.js';
+import { failedAnalysis, finiteOrNull, fixed2, FREQUENCY_AXIS_LABEL, halfMapGridMetrics, halfMapsProblem, nonCubicVoxelNotes, particularlyHighWarning, reportedResolutionLines, reportedResolutionResults, toResolution } from './halfMapChecks.js';
 import type { HalfMapAnalysisOptions } from '../../shared/halfMapDeclarations.js';
 
 export const FSC_THRESHOLD = 0.143;
@@ -65,12 +65,11 @@ export async function globalResolutionAnalysis(half1: Volume, half2: Volume, opt
   progress(0.8, 'logistic fit');
   const logistic = fitFscLogistic(f, curves.fsc, f05);
   const fsc90 = logistic?.f90 ?? null;
-  const res = (x: number | null) => (x !== null && x > 0 ? 1 / x : null);
-  const fscResolution = res(fFsc);
-  const fsc05Resolution = res(f05);
-  const dprResolution = res(fDpr);
-  const ssnrResolution = res(fSsnr);
-  const fsc90Resolution = res(fsc90);
+  const fscResolution = toResolution(fFsc);
+  const fsc05Resolution = toResolution(f05);
+  const dprResolution = toResolution(fDpr);
+  const ssnrResolution = toResolution(fSsnr);
+  const fsc90Resolution = toResolution(fsc90);
 
   const available: { name: string; method: string; value: number }[] = [];
   if (fscResolution !== null) available.push({ name: 'FSC', method: 'FSC 0.143', value: fscResolution });
@@ -109,7 +108,7 @@ export async function globalResolutionAnalysis(half1: Volume, half2: Volume, opt
         ? 'The FSC does not fall below 0.5: the logistic model of the FSC was not fitted.'
         : 'The logistic fitted to the FSC does not fall below 0.9 within the measured frequencies.',
   ];
-  if (reported !== undefined) results.push(`The reported resolution is ${fixed2(reported)} Å.`);
+  results.push(...reportedResolutionResults(reported));
 
   const plots = resolutionPlots(curves.frequency, curves.fsc, curves.dpr, logistic?.fitted ?? null, ssnr.frequency, ssnr.logSsnr, reported);
   const resolutionEstimates: ResolutionEstimate[] = available.map((e) => ({ method: e.method, value: e.value }));
@@ -133,9 +132,7 @@ export async function globalResolutionAnalysis(half1: Volume, half2: Volume, opt
       logistic: logistic ? { ...logistic.params, converged: logistic.converged, sumOfSquares: logistic.sumOfSquares } : null,
       curve: { frequency: Array.from(curves.frequency), fsc: finiteOrNull(curves.fsc), dpr: finiteOrNull(curves.dpr) },
       ssnrCurve: { frequency: Array.from(ssnr.frequency), logSsnr: finiteOrNull(ssnr.logSsnr) },
-      ...(reported !== undefined ? { resolution: reported } : {}),
-      voxelSize: ts,
-      dims: [...dims],
+      ...halfMapGridMetrics(reported, half1),
     },
     results,
     plots,
@@ -149,8 +146,8 @@ function resolutionPlots(
   ssnrFrequency: Float64Array, logSsnr: Float64Array, reported: number | undefined,
 ): SectionPlot[] {
   const x = Array.from(frequency);
-  const vLines = reported !== undefined && reported > 0 ? [{ x: 1 / reported, label: `Reported ${reported} Å` }] : [];
-  const xLabel = 'Spatial frequency 1/d (1/Å)';
+  const vLines = reportedResolutionLines(reported);
+  const xLabel = FREQUENCY_AXIS_LABEL;
   // The original drops the DPR's last two shells from its plot: the corner shells near Nyquist are
   // few points, and the DPR there is noise (the crossing itself uses every shell).
   const dprShown = Math.max(0, x.length - 2);

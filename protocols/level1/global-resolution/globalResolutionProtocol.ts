@@ -1,5 +1,5 @@
 import { defineProtocol } from '../../../core/index.js';
-import { analysisOptions } from '../../shared/halfMapDeclarations.js';
+import { analysisOptions, sectionOutputs } from '../../shared/halfMapDeclarations.js';
 import { globalResolutionAnalysis } from './globalResolutionAnalysis.js';
 
 /**
@@ -21,9 +21,7 @@ export const globalResolutionProtocol = defineProtocol({
     half1: { kind: 'volume', description: 'The first half map (vrs.importMap), whole box, no mask.' },
     half2: { kind: 'volume', description: 'The second half map (vrs.importMap), whole box, no mask.' },
   },
-  outputs: {
-    section: { kind: 'section' },
-  },
+  outputs: sectionOutputs,
   async run(ctx) {
     const half1 = await ctx.inputs.volume('half1');
     const half2 = await ctx.inputs.volume('half2');

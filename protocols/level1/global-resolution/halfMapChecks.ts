@@ -57,3 +57,25 @@ export function nonCubicVoxelNotes(half: Volume, rule = ''): string[] {
 export function round4(value: number): number {
   return Math.round(value * 1e4) / 1e4;
 }
+
+export const FREQUENCY_AXIS_LABEL = 'Spatial frequency 1/d (1/Å)';
+
+/** The resolution of a crossing frequency (1/Å); none without a crossing. */
+export function toResolution(frequency: number | null): number | null {
+  return frequency !== null && frequency > 0 ? 1 / frequency : null;
+}
+
+/** The reported resolution's line on a frequency plot (none without one). */
+export function reportedResolutionLines(reported: number | undefined): { x: number; label: string }[] {
+  return reported !== undefined && reported > 0 ? [{ x: 1 / reported, label: `Reported ${reported} Å` }] : [];
+}
+
+/** The last result of each level-1 section, when a resolution was reported. */
+export function reportedResolutionResults(reported: number | undefined): string[] {
+  return reported !== undefined ? [`The reported resolution is ${fixed2(reported)} Å.`] : [];
+}
+
+/** The closing metrics of the half-map analyses: the reported resolution, if any, and the grid. */
+export function halfMapGridMetrics(reported: number | undefined, half: Volume) {
+  return { ...(reported !== undefined ? { resolution: reported } : {}), voxelSize: half.voxelSize[0], dims: [...half.dims] };
+}
