@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { irfft3dSync, rfft3dSync } from '../../fft/index.js';
-import { halfMapPair } from '../../phantom/index.js';
 import { SeededRandom } from '../../stats/index.js';
-import { Volume, type Vec3 } from '../../volume/index.js';
+import type { Vec3 } from '../../volume/index.js';
+import { BLOB, blobHalves, blobPowers } from '../fsc/testing.js';
 import { fdrFsc, fdrResolutionOf } from './fdrFsc.js';
 
 function noise(n: number, seed: number, sd = 1): Float32Array {
@@ -81,17 +81,8 @@ describe('fdrFsc', () => {
   });
 
   it('puts the end of significance of a halfMapPair phantom between the shells where S/(S+N) is 5σ and 1σ of the permutation null', async () => {
-    const n = 40;
-    const ts = 1.5;
-    const sigma = 1.5;
-    const noiseSd = 0.05;
-    const gain = (w: number) => 0.5 + 2 * w;
-    const data = new Float32Array(n ** 3);
-    for (let z = 0; z < n; z++)
-      for (let y = 0; y < n; y++)
-        for (let x = 0; x < n; x++) data[(z * n + y) * n + x] = Math.exp(-((x - 20) ** 2 + (y - 20) ** 2 + (z - 20) ** 2) / (2 * sigma * sigma));
-    const signal = new Volume(data, { dims: [n, n, n], voxelSize: [ts, ts, ts], origin: [0, 0, 0] });
-    const { half1, half2 } = halfMapPair(signal, { seed: 7, noiseSd, noiseFilter: (wx, wy, wz) => gain(Math.hypot(wx, wy, wz)) });
+    const { n, ts } = BLOB;
+    const { half1, half2 } = blobHalves(7);
     const result = await fdrFsc(half1.data, half2.data, [n, n, n], { voxelSize: [ts, ts, ts], threads: 1 });
     // Expected FSC per SPOC shell S/(S+N): Gaussian power (2πσ²)³·exp(−4π²σ²|w|²), noise N³σn²g².
     const m = n / 2 + 1;
@@ -105,8 +96,9 @@ describe('fdrFsc', () => {
           const s = Math.round(r);
           if (s >= m) continue;
           const w = r / n;
-          sPow[s]! += (2 * Math.PI * sigma * sigma) ** 3 * Math.exp(-4 * Math.PI ** 2 * sigma * sigma * w * w);
-          nPow[s]! += n ** 3 * noiseSd ** 2 * gain(w) ** 2;
+          const power = blobPowers(w);
+          sPow[s]! += power.signal;
+          nPow[s]! += power.noise;
           count[s]!++;
         }
     expect(Array.from(result.shellSize)).toEqual(Array.from(count));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rfft3dSync } from '../../fft/index.js';
-import { halfMapPair } from '../../phantom/index.js';
 import { SeededRandom } from '../../stats/index.js';
-import { Volume, type Vec3 } from '../../volume/index.js';
+import type { Vec3 } from '../../volume/index.js';
 import { firstCrossing } from './firstCrossing.js';
 import { fourierShellCorrelation, fscFromSpectra } from './fourierShellCorrelation.js';
+import { BLOB, blobHalves, blobPowers } from './testing.js';
 
 function noiseMap(dims: Vec3, seed: number): Float32Array {
   const random = new SeededRandom(seed);
@@ -134,21 +134,10 @@ describe('fourierShellCorrelation', () => {
   });
 
   it('follows the analytic S/(S+N) of a Gaussian blob with coloured noise (halfMapPair), and its 0.143 crossing', async () => {
-    const n = 40;
+    const { n, ts } = BLOB;
     const dims: Vec3 = [n, n, n];
-    const ts = 1.5;
-    const sigma = 1.5;
-    const noiseSd = 0.05;
-    const gain = (w: number) => 0.5 + 2 * w;
-    const data = new Float32Array(n ** 3);
-    for (let z = 0; z < n; z++)
-      for (let y = 0; y < n; y++)
-        for (let x = 0; x < n; x++) data[(z * n + y) * n + x] = Math.exp(-((x - 20) ** 2 + (y - 20) ** 2 + (z - 20) ** 2) / (2 * sigma * sigma));
-    const signal = new Volume(data, { dims, voxelSize: [ts, ts, ts], origin: [0, 0, 0] });
-    const { half1, half2 } = halfMapPair(signal, { seed: 7, noiseSd, noiseFilter: (wx, wy, wz) => gain(Math.hypot(wx, wy, wz)) });
+    const { half1, half2 } = blobHalves(7);
     const curves = await fourierShellCorrelation(half1.data, half2.data, dims, ts);
-    // Expected powers per half-spectrum point (unnormalised DFT): the Gaussian's continuous
-    // transform (2πσ²)^{3/2}·exp(−2π²σ²|w|²), squared, and n³·σn²·g(|w|)² for the coloured noise.
     const sPow = new Float64Array(n / 2 + 1);
     const nPow = new Float64Array(n / 2 + 1);
     for (let kz = 0; kz < n; kz++)
@@ -157,8 +146,9 @@ describe('fourierShellCorrelation', () => {
           const w = Math.hypot(kx / n, digital(ky, n), digital(kz, n));
           if (w > 0.5) continue;
           const s = Math.round(w * n);
-          sPow[s]! += (2 * Math.PI * sigma * sigma) ** 3 * Math.exp(-4 * Math.PI ** 2 * sigma * sigma * w * w);
-          nPow[s]! += n ** 3 * noiseSd ** 2 * gain(w) ** 2;
+          const power = blobPowers(w);
+          sPow[s]! += power.signal;
+          nPow[s]! += power.noise;
         }
     const expected = Array.from({ length: n / 2 }, (_, k) => sPow[k + 1]! / (sPow[k + 1]! + nPow[k + 1]!));
     // Per shell the sample FSC scatters by at most ≈ 1/√(2n) around S/(S+N); 4/√n is ≈ 5.7 σ.

@@ -1,33 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { halfMapPair, regionalResolutionPhantom, Volume, type SectionResult } from '../../../core/index.js';
-import { runProtocolInProcess } from '../../level0/loc-bfactor/testing/runProtocolInProcess.js';
+import { halfMapPair, regionalResolutionPhantom, Volume } from '../../../core/index.js';
+import { cubeGeometry, numpyPercentile, runLocalResolution, type HalvesWithSoftMask } from '../testing/localResolutionTesting.js';
 import { blocResProtocol } from './blocResProtocol.js';
 
 const n = 40;
-const geometry = { dims: [n, n, n] as [number, number, number], voxelSize: [1.5, 1.5, 1.5] as [number, number, number], origin: [0, 0, 0] as [number, number, number] };
+const geometry = cubeGeometry(n, 1.5);
 
-/** numpy's linear percentile by a plain sort, independent of core/stats. */
-function percentile(sorted: number[], p: number): number {
-  const h = ((sorted.length - 1) * p) / 100;
-  const lo = Math.floor(h);
-  return lo + 1 < sorted.length ? sorted[lo]! + (sorted[lo + 1]! - sorted[lo]!) * (h - lo) : sorted[lo]!;
-}
+type Inputs = HalvesWithSoftMask;
 
-interface Inputs {
-  half1: Volume<Float32Array>;
-  half2: Volume<Float32Array>;
-  softMask: Volume<Float32Array>;
-  map: Volume<Float32Array>;
-}
-
-async function run(inputs: Inputs, params: Record<string, unknown>) {
-  const outputs = await runProtocolInProcess(blocResProtocol, { ...inputs }, params);
-  return {
-    section: outputs['section']!.value as SectionResult,
-    files: outputs['section']!.files ?? {},
-    map: outputs['localResolution']?.value as Volume<Float32Array> | undefined,
-  };
-}
+const run = (inputs: Inputs, params: Record<string, unknown>) => runLocalResolution(blocResProtocol, inputs, params);
 
 describe('vrs.blocRes (1.c)', () => {
   let inputs: Inputs;
@@ -63,7 +44,7 @@ describe('vrs.blocRes (1.c)', () => {
       expect(values.length).toBe(targets);
       const metrics = section.metrics as { percentiles: Record<string, number>; reportedResolutionPercentile: number; voxelsEvaluated: number; box: number; step: number; boxesMeasured: number };
       const expected = { p2_5: 2.5, p25: 25, p50: 50, p75: 75, p97_5: 97.5 };
-      for (const [key, p] of Object.entries(expected)) expect(metrics.percentiles[key]).toBeCloseTo(percentile(values, p), 5);
+      for (const [key, p] of Object.entries(expected)) expect(metrics.percentiles[key]).toBeCloseTo(numpyPercentile(values, p), 5);
       const below = (100 * values.filter((v) => v < resolution).length) / values.length;
       expect(metrics.reportedResolutionPercentile).toBeCloseTo(below, 9);
       expect(metrics.voxelsEvaluated).toBe(targets);

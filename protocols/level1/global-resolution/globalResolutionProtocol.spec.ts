@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { halfMapPair, irfft3dSync, rfft3dSync, SeededRandom, Volume, VrsInputError, type SectionResult, type Vec3 } from '../../../core/index.js';
+import { irfft3dSync, rfft3dSync, SeededRandom, Volume, VrsInputError, type SectionResult, type Vec3 } from '../../../core/index.js';
 import { runProtocolInProcess } from '../../level0/loc-bfactor/testing/runProtocolInProcess.js';
+import { BLOB, blobHalves, blobPowers } from '../../../core/kernels/fsc/testing.js';
 import { globalResolutionProtocol } from './globalResolutionProtocol.js';
 
 function volumeOf(data: Float32Array, n: number, ts: number): Volume<Float32Array> {
@@ -114,18 +115,9 @@ describe('vrs.globalResolution (1.a)', () => {
   });
 
   it('finds the FSC 0.143 crossing of a halfMapPair phantom at the analytic S/(S+N) crossing', async () => {
-    const n = 40;
-    const ts = 1.5;
-    const sigma = 1.5;
-    const noiseSd = 0.05;
-    const gain = (w: number) => 0.5 + 2 * w;
-    const data = new Float32Array(n ** 3);
-    for (let z = 0; z < n; z++)
-      for (let y = 0; y < n; y++)
-        for (let x = 0; x < n; x++) data[(z * n + y) * n + x] = Math.exp(-((x - 20) ** 2 + (y - 20) ** 2 + (z - 20) ** 2) / (2 * sigma * sigma));
-    const { half1, half2 } = halfMapPair(volumeOf(data, n, ts), { seed: 11, noiseSd, noiseFilter: (wx, wy, wz) => gain(Math.hypot(wx, wy, wz)) });
+    const { n, ts } = BLOB;
+    const { half1, half2 } = blobHalves(11);
     const s = await section(half1 as Volume<Float32Array>, half2 as Volume<Float32Array>, { resolution: 4 });
-    // Signal power of the Gaussian, (2πσ²)³·exp(−4π²σ²|w|²), and noise power N³σn²g(|w|)² per point.
     const sPow = new Float64Array(n / 2 + 1);
     const nPow = new Float64Array(n / 2 + 1);
     for (let kz = 0; kz < n; kz++)
@@ -134,8 +126,9 @@ describe('vrs.globalResolution (1.a)', () => {
           const w = Math.hypot(kx, signed(ky, n), signed(kz, n)) / n;
           if (w > 0.5) continue;
           const k = Math.round(w * n);
-          sPow[k]! += (2 * Math.PI * sigma * sigma) ** 3 * Math.exp(-4 * Math.PI ** 2 * sigma * sigma * w * w);
-          nPow[k]! += n ** 3 * noiseSd ** 2 * gain(w) ** 2;
+          const power = blobPowers(w);
+          sPow[k]! += power.signal;
+          nPow[k]! += power.noise;
         }
     const x = Array.from({ length: n / 2 }, (_, k) => (k + 1) / (n * ts));
     const expected = x.map((_, k) => sPow[k + 1]! / (sPow[k + 1]! + nPow[k + 1]!));

@@ -1,33 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { halfMapPair, regionalResolutionPhantom, SeededRandom, Volume, type BinaryMask, type SectionResult } from '../../../core/index.js';
-import { runProtocolInProcess } from '../../level0/loc-bfactor/testing/runProtocolInProcess.js';
+import { halfMapPair, regionalResolutionPhantom, SeededRandom, Volume } from '../../../core/index.js';
+import { cubeGeometry, numpyPercentile, runLocalResolution, type HalvesWithHardMask } from '../testing/localResolutionTesting.js';
 import { localSinusoidProtocol } from './localSinusoidProtocol.js';
 
 const n = 48;
-const geometry = { dims: [n, n, n] as [number, number, number], voxelSize: [1, 1, 1] as [number, number, number], origin: [0, 0, 0] as [number, number, number] };
+const geometry = cubeGeometry(n, 1);
 
-/** numpy's linear percentile by a plain sort, independent of core/stats. */
-function percentile(sorted: number[], p: number): number {
-  const h = ((sorted.length - 1) * p) / 100;
-  const lo = Math.floor(h);
-  return lo + 1 < sorted.length ? sorted[lo]! + (sorted[lo + 1]! - sorted[lo]!) * (h - lo) : sorted[lo]!;
-}
+type Inputs = HalvesWithHardMask;
 
-interface Inputs {
-  half1: Volume<Float32Array>;
-  half2: Volume<Float32Array>;
-  mask: BinaryMask;
-  map: Volume<Float32Array>;
-}
-
-async function run(inputs: Inputs, params: Record<string, unknown>) {
-  const outputs = await runProtocolInProcess(localSinusoidProtocol, { ...inputs }, params);
-  return {
-    section: outputs['section']!.value as SectionResult,
-    files: outputs['section']!.files ?? {},
-    map: outputs['localResolution']?.value as Volume<Float32Array> | undefined,
-  };
-}
+const run = (inputs: Inputs, params: Record<string, unknown>) => runLocalResolution(localSinusoidProtocol, inputs, params);
 
 function inputsOf(half1: Float32Array, half2: Float32Array, mask: Uint8Array): Inputs {
   const map = new Float32Array(half1.length);
@@ -62,9 +43,9 @@ describe('vrs.localSinusoidTest (1.d)', () => {
     for (let i = 0; i < map!.data.length; i++) if (map!.data[i]! > 0) values.push(map!.data[i]!);
     values.sort((a, b) => a - b);
     const p = section.metrics['percentiles'] as Record<string, number>;
-    expect(p['p2_5']).toBeCloseTo(percentile(values, 2.5), 5);
-    expect(p['p50']).toBeCloseTo(percentile(values, 50), 5);
-    expect(p['p97_5']).toBeCloseTo(percentile(values, 97.5), 5);
+    expect(p['p2_5']).toBeCloseTo(numpyPercentile(values, 2.5), 5);
+    expect(p['p50']).toBeCloseTo(numpyPercentile(values, 50), 5);
+    expect(p['p97_5']).toBeCloseTo(numpyPercentile(values, 97.5), 5);
     expect(section.metrics['voxelsEvaluated']).toBe(values.length);
     // Nothing is finer than 2 Å: percentile 0, below the 0.1 % limit → warning, printed as %4.0f.
     expect(section.metrics['reportedResolutionPercentile']).toBe(0);
@@ -78,7 +59,7 @@ describe('vrs.localSinusoidTest (1.d)', () => {
       const v: number[] = [];
       for (let i = 0; i < labels.length; i++) if (labels[i] === label && map!.data[i]! > 0) v.push(map!.data[i]!);
       v.sort((a, b) => a - b);
-      return percentile(v, 50);
+      return numpyPercentile(v, 50);
     };
     expect(median(1)).toBeLessThan(median(2));
     // The published map is zero outside the mask (the test only examines mask voxels).

@@ -1,33 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { halfMapPair, regionalResolutionPhantom, Volume, type BinaryMask, type SectionResult } from '../../../core/index.js';
-import { runProtocolInProcess } from '../../level0/loc-bfactor/testing/runProtocolInProcess.js';
+import { halfMapPair, regionalResolutionPhantom, Volume } from '../../../core/index.js';
+import { cubeGeometry, numpyPercentile, runLocalResolution, type HalvesWithHardMask } from '../testing/localResolutionTesting.js';
 import { monoResHalfMapsProtocol } from './monoResHalfMapsProtocol.js';
 
 const n = 40;
-const geometry = { dims: [n, n, n] as [number, number, number], voxelSize: [1, 1, 1] as [number, number, number], origin: [0, 0, 0] as [number, number, number] };
+const geometry = cubeGeometry(n, 1);
 
-/** numpy's linear percentile by a plain sort, independent of core/stats. */
-function percentile(sorted: number[], p: number): number {
-  const h = ((sorted.length - 1) * p) / 100;
-  const lo = Math.floor(h);
-  return lo + 1 < sorted.length ? sorted[lo]! + (sorted[lo + 1]! - sorted[lo]!) * (h - lo) : sorted[lo]!;
-}
+type Inputs = HalvesWithHardMask;
 
-interface Inputs {
-  half1: Volume<Float32Array>;
-  half2: Volume<Float32Array>;
-  mask: BinaryMask;
-  map: Volume<Float32Array>;
-}
-
-async function run(inputs: Inputs, params: Record<string, unknown>) {
-  const outputs = await runProtocolInProcess(monoResHalfMapsProtocol, { ...inputs }, params);
-  return {
-    section: outputs['section']!.value as SectionResult,
-    files: outputs['section']!.files ?? {},
-    map: outputs['localResolution']?.value as Volume<Float32Array> | undefined,
-  };
-}
+const run = (inputs: Inputs, params: Record<string, unknown>) => runLocalResolution(monoResHalfMapsProtocol, inputs, params);
 
 describe('vrs.monoResHalfMaps (1.e)', () => {
   let inputs: Inputs;
@@ -55,7 +36,7 @@ describe('vrs.monoResHalfMaps (1.e)', () => {
       for (let i = 0; i < n ** 3; i++) if (!inputs.mask.data[i]) expect(map!.data[i]).toBe(0);
       const metrics = section.metrics as { percentiles: Record<string, number>; reportedResolutionPercentile: number; voxelsEvaluated: number; sweep: { maxResolution: number }; resampling: unknown };
       const expected = { p2_5: 2.5, p25: 25, p50: 50, p75: 75, p97_5: 97.5 };
-      for (const [key, p] of Object.entries(expected)) expect(metrics.percentiles[key]).toBeCloseTo(percentile(values, p), 5);
+      for (const [key, p] of Object.entries(expected)) expect(metrics.percentiles[key]).toBeCloseTo(numpyPercentile(values, p), 5);
       const below = (100 * values.filter((v) => v < resolution).length) / values.length;
       expect(metrics.reportedResolutionPercentile).toBeCloseTo(below, 9);
       expect(metrics.voxelsEvaluated).toBe(values.length);
