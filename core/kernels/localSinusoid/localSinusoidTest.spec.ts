@@ -172,9 +172,9 @@ describe('localSinusoidTest (split mode)', () => {
     expect(median).toBeLessThanOrEqual(1.6 * design);
   });
 
-  // The limit of ResMap's test, not of this implementation: its statistic at r keeps ~40 % of its peak
-  // response at 2r and ~20 % at 3r (it tests "more than a constant", and its odd functions fit
-  // gradients). When the map holds nothing finer than ~d but the noise is tuned to cross at d, the
+  // The limit of ResMap's test, not of this implementation: at its finest r (2.2·Ts) the statistic keeps
+  // ~40 % of its peak response near 1.8r and ~20 % near 2.6r (orientation-averaged; it tests "more than
+  // a constant", and its odd functions fit gradients). When the map holds nothing finer than ~d but the noise is tuned to cross at d, the
   // noise at low frequency is tiny and the finest window already detects the smooth density: the
   // finest tested resolution is assigned everywhere, as on EMD-5168's synthetic halves (source map
   // with no content beyond 7 Å). Section 1.d must say so rather than report the number as a resolution.
