@@ -39,6 +39,24 @@ export function monoResTimings(
   };
 }
 
+/** The closing metrics of a MonoRes section (0.e, 1.e): how the sweep ran, on which grid, how long. */
+export function monoResRunMetrics(
+  result: { fillValue: number; stopReason: MonoResStopReason; frequencies: readonly MonoResFrequencyRecord[]; timings: { prepareMs: number; sweepMs: number; postProcessMs: number } },
+  run: { sweep: object; grid: EvaluationGrid; mapGrid: { dims: Vec3; voxelSize: Vec3 }; seconds: number },
+) {
+  const frequencies = result.frequencies;
+  return {
+    fillValue: result.fillValue,
+    stopReason: result.stopReason,
+    frequenciesVisited: frequencies.length,
+    frequencies: monoResFrequencyMetrics(frequencies),
+    sweep: run.sweep,
+    evaluationGrid: { dims: run.grid.dims, voxelSize: run.grid.voxelSize },
+    resampling: monoResResampling(run.grid, run.mapGrid),
+    timings: monoResTimings(run.seconds, frequencies.length, result.timings),
+  };
+}
+
 /** Where the map was evaluated and how fine it can go (a note). */
 export function evaluationGridNote(grid: EvaluationGrid, mapGrid: { dims: Vec3; voxelSize: Vec3 }, what = 'the map'): string {
   return `Evaluated on ${grid.resampled ? `${what} Fourier-resampled from ${mapGrid.dims.join(' × ')} voxels of ${mapGrid.voxelSize[0].toFixed(4)} Å to` : `${what} itself,`} ${grid.dims.join(' × ')} voxels of ${grid.voxelSize[0].toFixed(4)} Å; local resolutions can be measured down to ${(2 * grid.voxelSize[0]).toFixed(2)} Å.`;

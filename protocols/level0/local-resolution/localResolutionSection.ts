@@ -14,7 +14,7 @@ import {
   localResolutionReport,
   type LocalResolutionViews,
 } from '../../shared/localResolutionReport.js';
-import { evaluationGridNote, monoResFrequencyMetrics, monoResResampling, monoResStopText, monoResTimings } from '../../shared/monoResMetrics.js';
+import { evaluationGridNote, monoResRunMetrics, monoResStopText } from '../../shared/monoResMetrics.js';
 
 export { colouredViews, HOMOGENEITY_EPS, histogramPlot, LOCAL_RESOLUTION_CRITERIA, percentileTable, REPORTED_PERCENTILE_LIMIT } from '../../shared/localResolutionReport.js';
 
@@ -61,14 +61,7 @@ export function localResolutionSection(inputs: SectionInputs): { section: Sectio
     maskRadiusVoxels: result.maskRadius,
     noiseCliffRadiusVoxels: result.cliffRadius,
     refinementThreshold: result.refinementThreshold,
-    fillValue: result.fillValue,
-    stopReason: result.stopReason,
-    frequenciesVisited: frequencies.length,
-    frequencies: monoResFrequencyMetrics(frequencies),
-    sweep,
-    evaluationGrid: { dims: grid.dims, voxelSize: grid.voxelSize },
-    resampling: monoResResampling(grid, mapGrid),
-    timings: monoResTimings(inputs.seconds, frequencies.length, result.timings),
+    ...monoResRunMetrics(result, { sweep, grid, mapGrid, seconds: inputs.seconds }),
   };
   const notes = [
     evaluationGridNote(grid, mapGrid),

@@ -17,7 +17,7 @@ import {
   sectionEnds,
 } from '../../shared/localResolutionChecks.js';
 import { halfMapInputs, localResolutionOutputs, monoResParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
-import { evaluationGridNote, monoResFrequencyMetrics, monoResResampling, monoResStopText, monoResTimings } from '../../shared/monoResMetrics.js';
+import { evaluationGridNote, monoResRunMetrics, monoResStopText } from '../../shared/monoResMetrics.js';
 
 export const MONORES_HALF_MAPS_SECTION = { id: '1.e', level: '1', title: 'Local resolution (MonoRes, half maps)' } as const;
 export const MONORES_HALF_MAPS_LABEL = '1.e Local resolution (MonoRes, half maps)';
@@ -95,14 +95,7 @@ export const monoResHalfMapsProtocol = defineProtocol({
         noiseVoxels: result.noiseVoxels,
         maskRadiusVoxels: result.maskRadius,
         noiseCliffRadiusVoxels: result.cliffRadius,
-        fillValue: result.fillValue,
-        stopReason: result.stopReason,
-        frequenciesVisited: frequencies.length,
-        frequencies: monoResFrequencyMetrics(frequencies),
-        sweep,
-        evaluationGrid: { dims: grid.dims, voxelSize: grid.voxelSize },
-        resampling: monoResResampling(grid, mapGrid),
-        timings: monoResTimings((performance.now() - started) / 1000, frequencies.length, result.timings),
+        ...monoResRunMetrics(result, { sweep, grid, mapGrid, seconds: (performance.now() - started) / 1000 }),
       },
       results: report.results,
       resolutionEstimates: report.resolutionEstimates,
