@@ -28,7 +28,7 @@ const BASE = {
   method:
     'Fourier shell correlation and differential phase residual of the two unmasked half maps in Xmipp resolution_fsc shells, spectral signal-to-noise ratio of their half sum and half difference (the original service’s computation, on the physical frequency axis)',
   explanation:
-    'The two half maps are reconstructed from independent halves of the particles, so what they share is signal and what differs is noise. The Fourier shell correlation (FSC) measures their agreement shell by shell in Fourier space; the resolution is where it falls below 0.143. The differential phase residual (DPR) is the amplitude-weighted root mean square phase difference between the halves; the resolution is where it exceeds 103.9°. The spectral signal-to-noise ratio (SSNR) compares the amplitudes of the half-map average with those of the half-map difference; the resolution is where log10(SSNR) falls below 0. A logistic curve fitted to the FSC tells up to which resolution the FSC stays above 0.9 (information well preserved). The halves are compared without a mask, as the original service does, so the values are conservative for a molecule in a large box.',
+    'The two half maps are reconstructed from independent halves of the particles, so what they share is signal and what differs is noise. The Fourier shell correlation (FSC) measures their agreement shell by shell in Fourier space; the resolution is where it falls below 0.143. The differential phase residual (DPR) is the amplitude-weighted root mean square phase difference between the halves; the resolution is where it exceeds 103.9°. That threshold is the DPR of unrelated phases (180°/√3 ≈ 103.9°), so the DPR crossing marks where the halves’ phases have become random — usually well beyond the FSC 0.143 resolution, and noisy, since the curve meets the threshold on its plateau; it is not a resolution of the same kind (the common DPR criterion is 45°). The spectral signal-to-noise ratio (SSNR) compares the amplitudes of the half-map average with those of the half-map difference; the resolution is where log10(SSNR) falls below 0. A logistic curve fitted to the FSC tells up to which resolution the FSC stays above 0.9 (information well preserved); the measured FSC’s own 0.9 crossing is given beside it. The halves are compared without a mask, as the original service does, so the values are conservative for a molecule in a large box.',
   criteria: 'The validation is OK if the reported resolution is not finer than 80% of each of the FSC, DPR and SSNR resolutions.',
 } as const;
 
@@ -65,11 +65,13 @@ export async function globalResolutionAnalysis(half1: Volume, half2: Volume, opt
   progress(0.8, 'logistic fit');
   const logistic = fitFscLogistic(f, curves.fsc, f05);
   const fsc90 = logistic?.f90 ?? null;
+  const f90Measured = firstCrossing(f, curves.fsc, 0.9, 'lesser');
   const fscResolution = toResolution(fFsc);
   const fsc05Resolution = toResolution(f05);
   const dprResolution = toResolution(fDpr);
   const ssnrResolution = toResolution(fSsnr);
   const fsc90Resolution = toResolution(fsc90);
+  const fsc90MeasuredResolution = toResolution(f90Measured);
 
   const available: { name: string; method: string; value: number }[] = [];
   if (fscResolution !== null) available.push({ name: 'FSC', method: 'FSC 0.143', value: fscResolution });
@@ -103,7 +105,7 @@ export async function globalResolutionAnalysis(half1: Volume, half2: Volume, opt
       ? `The mean of the ${values.length} available resolution${values.length === 1 ? '' : 's'} is ${fixed2(meanResolution)} Å, within [${fixed2(resolutionInterval[0]!)}, ${fixed2(resolutionInterval[1]!)}] Å.`
       : 'None of the three curves crosses its threshold: the global resolution could not be estimated.',
     fsc90Resolution !== null
-      ? `Information well preserved: the fitted FSC stays above 0.9 up to ${fixed2(fsc90Resolution)} Å (the FSC falls to 0.5 at ${fixed2(fsc05Resolution!)} Å).`
+      ? `Information well preserved: the fitted FSC stays above 0.9 up to ${fixed2(fsc90Resolution)} Å (the measured FSC first falls below 0.9 at ${fsc90MeasuredResolution !== null ? `${fixed2(fsc90MeasuredResolution)} Å` : 'no frequency'}, and to 0.5 at ${fixed2(fsc05Resolution!)} Å).`
       : f05 === null
         ? 'The FSC does not fall below 0.5: the logistic model of the FSC was not fitted.'
         : 'The logistic fitted to the FSC does not fall below 0.9 within the measured frequencies.',
@@ -124,6 +126,7 @@ export async function globalResolutionAnalysis(half1: Volume, half2: Volume, opt
       dprResolution,
       ssnrResolution,
       fsc90Resolution,
+      fsc90MeasuredResolution,
       meanResolution,
       resolutionInterval,
       dprThreshold: DPR_THRESHOLD,
@@ -146,6 +149,7 @@ function resolutionPlots(
   ssnrFrequency: Float64Array, logSsnr: Float64Array, reported: number | undefined,
 ): SectionPlot[] {
   const x = Array.from(frequency);
+  const ssnrShown = finitePoints(ssnrFrequency, logSsnr);
   const vLines = reportedResolutionLines(reported);
   const xLabel = FREQUENCY_AXIS_LABEL;
   // The original drops the DPR's last two shells from its plot: the corner shells near Nyquist are
@@ -159,8 +163,8 @@ function resolutionPlots(
       xLabel,
       yLabel: 'FSC',
       series: [
-        { label: 'FSC', x, y: Array.from(fsc), style: 'line' },
-        ...(fitted ? [{ label: 'Fitted logistic', x, y: Array.from(fitted), style: 'dashed' as const }] : []),
+        { label: 'FSC', ...finitePoints(frequency, fsc), style: 'line' },
+        ...(fitted ? [{ label: 'Fitted logistic', ...finitePoints(frequency, fitted), style: 'dashed' as const }] : []),
       ],
       hLines: [{ y: FSC_THRESHOLD, label: '0.143' }],
       vLines,
@@ -171,19 +175,32 @@ function resolutionPlots(
       kind: 'line',
       xLabel,
       yLabel: 'DPR (°)',
-      series: [{ label: 'DPR', x: x.slice(0, dprShown), y: Array.from(dpr.subarray(0, dprShown)), style: 'line' }],
+      series: [{ label: 'DPR', ...finitePoints(frequency.subarray(0, dprShown), dpr.subarray(0, dprShown)), style: 'line' }],
       hLines: [{ y: DPR_THRESHOLD, label: `${DPR_THRESHOLD}°` }],
       vLines,
     },
     {
       id: 'ssnr',
-      caption: 'log10 of the spectral signal-to-noise ratio (mean amplitude ratio of half sum and half difference, minus 1) and the 0 threshold.',
+      caption: `log10 of the spectral signal-to-noise ratio (mean amplitude ratio of half sum and half difference, minus 1) and the 0 threshold${ssnrShown.x.length < ssnrFrequency.length ? `; ${ssnrFrequency.length - ssnrShown.x.length} shells without a finite logarithm (a ratio at most 1, or no noise at all) are not drawn` : ''}.`,
       kind: 'line',
       xLabel,
       yLabel: 'log10(SSNR)',
-      series: [{ label: 'log10 SSNR', x: Array.from(ssnrFrequency), y: Array.from(logSsnr, (v) => (Number.isFinite(v) ? v : Number.NaN)), style: 'line' }],
+      series: [{ label: 'log10 SSNR', ...ssnrShown, style: 'line' }],
       hLines: [{ y: 0, label: '0' }],
       vLines,
     },
   ];
+}
+
+/** The points of a curve that have a value: JSON holds no NaN, and a shell without a value is not drawn. */
+function finitePoints(x: ArrayLike<number>, y: ArrayLike<number>): { x: number[]; y: number[] } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < y.length; i++) {
+    if (Number.isFinite(y[i]!) && Number.isFinite(x[i]!)) {
+      xs.push(x[i]!);
+      ys.push(y[i]!);
+    }
+  }
+  return { x: xs, y: ys };
 }

@@ -87,6 +87,12 @@ describe('vrs.globalResolution (1.a)', () => {
     expect(s.status).toBe('no-criteria');
     expect(s.resolutionEstimates).toEqual([]);
     expect(s.notes!.join(' ')).toMatch(/identical/);
+    // a zero difference has an infinite SSNR: no shell has a finite logarithm, none is drawn, and the
+    // plots hold only numbers JSON can carry (the engine refuses NaN)
+    const ssnrPlot = s.plots!.find((p) => p.id === 'ssnr')!;
+    expect(ssnrPlot.series[0]!.y).toEqual([]);
+    expect(ssnrPlot.caption).toMatch(/16 shells without a finite logarithm (a ratio at most 1, or no noise at all) are not drawn/);
+    for (const plot of s.plots!) for (const series of plot.series) expect(series.y.every(Number.isFinite), plot.id).toBe(true);
   });
 
   it('keeps |FSC| within 2/√n for independent noise halves (n points per shell, counted by hand)', async () => {

@@ -9,7 +9,7 @@ import { globalResolutionAnalysis } from './globalResolutionAnalysis.js';
  */
 export const globalResolutionProtocol = defineProtocol({
   id: 'vrs.globalResolution',
-  version: '1',
+  version: '2',
   title: 'Global resolution (FSC, DPR, SSNR)',
   description: 'Fourier shell correlation, differential phase residual and spectral SNR of the two half maps, with their resolutions (report section 1.a).',
   execution: 'worker',
