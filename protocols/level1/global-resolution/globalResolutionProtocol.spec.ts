@@ -91,7 +91,7 @@ describe('vrs.globalResolution (1.a)', () => {
     // plots hold only numbers JSON can carry (the engine refuses NaN)
     const ssnrPlot = s.plots!.find((p) => p.id === 'ssnr')!;
     expect(ssnrPlot.series[0]!.y).toEqual([]);
-    expect(ssnrPlot.caption).toMatch(/16 shells without a finite logarithm (a ratio at most 1, or no noise at all) are not drawn/);
+    expect(ssnrPlot.caption).toMatch(/16 shells without a finite logarithm \(a ratio at most 1, or no noise at all\) are not drawn/);
     for (const plot of s.plots!) for (const series of plot.series) expect(series.y.every(Number.isFinite), plot.id).toBe(true);
   });
 
