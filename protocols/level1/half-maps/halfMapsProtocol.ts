@@ -10,7 +10,7 @@ import type { MapInfo } from '../../preprocessing/import-map/MapInfo.js';
  */
 export const halfMapsProtocol = defineProtocol({
   id: 'vrs.halfMaps',
-  version: '1',
+  version: '2',
   title: 'Half maps',
   description: 'Checks that the two half maps share the map grid and makes the level-1 input section (names, SHA-256, slices of each half and of their difference).',
   execution: 'worker',
@@ -49,7 +49,7 @@ export const halfMapsProtocol = defineProtocol({
       s2 += a * a + b * b;
     }
     const n = difference.length;
-    const halfRms = Math.sqrt(Math.max(s2 / (2 * n) - (s1 / (2 * n)) ** 2, 0));
+    const halfStandardDeviation = Math.sqrt(Math.max(s2 / (2 * n) - (s1 / (2 * n)) ** 2, 0));
     const differenceRms = Math.sqrt(d2 / n);
     const files: Record<string, Uint8Array> = {};
     const figures: SectionFigure[] = [];
@@ -85,7 +85,7 @@ export const halfMapsProtocol = defineProtocol({
         half1: describe(info1),
         half2: describe(info2),
         differenceRms,
-        halfRms,
+        halfStandardDeviation,
         maxVarianceSlices: { half1: slices[0]!.indices, half2: slices[1]!.indices, difference: slices[2]!.indices },
       },
       explanation:
@@ -93,7 +93,7 @@ export const halfMapsProtocol = defineProtocol({
       results: [
         `Half map 1: ${info1.fileName}. SHA-256 hash: ${hash(info1)}.`,
         `Half map 2: ${info2.fileName}. SHA-256 hash: ${hash(info2)}.`,
-        `Box ${info1.dims.join(' × ')} voxels of ${info1.voxelSize.map((s) => Number(s.toFixed(4))).join(' × ')} Å, as the map. Standard deviation of the halves ${fmt(halfRms)}; root mean square of their difference ${fmt(differenceRms)}.`,
+        `Box ${info1.dims.join(' × ')} voxels of ${info1.voxelSize.map((s) => Number(s.toFixed(4))).join(' × ')} Å, as the map. Standard deviation of the halves ${fmt(halfStandardDeviation)}; root mean square of their difference ${fmt(differenceRms)}.`,
       ],
       figures,
       notes: [...info1.notes.map((note) => `Half map 1: ${note}`), ...info2.notes.map((note) => `Half map 2: ${note}`)],

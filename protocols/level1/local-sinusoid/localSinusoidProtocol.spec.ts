@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { halfMapPair, regionalResolutionPhantom, SeededRandom, Volume } from '../../../core/index.js';
 import { cubeGeometry, numpyPercentile, runLocalResolution, type HalvesWithHardMask } from '../testing/localResolutionTesting.js';
+import { levelOneRecipeHalves } from '../../../core/kernels/localSinusoid/testing/levelOneRecipeHalves.js';
 import { localSinusoidProtocol } from './localSinusoidProtocol.js';
 
 const n = 48;
@@ -103,5 +104,20 @@ describe('vrs.localSinusoidTest (1.d)', () => {
     expect(empty.section.reason).toMatch(/hard mask is empty/);
     const other = new Volume(new Float32Array(n ** 3), { ...geometry, voxelSize: [1.1, 1.1, 1.1] });
     await expect(run({ ...phantomInputs, half2: other }, { resolution: 5 })).rejects.toThrow(/half map 2/);
+  });
+
+  it('says when its finest window took most voxels near Nyquist (smooth density, not detail) and when a later level of the same window took none', async () => {
+    // the level-1 recipe with nothing finer than 7 Å: the finest window (3.8 Å at 1.742 Å voxels)
+    // takes over 90 % of the voxels (kernel test), which the section must not present unexplained
+    const ts = 1.742;
+    const { half1, half2, mask } = levelOneRecipeHalves(64, ts, 7, { radius: 20, atoms: 1500, blob: 3, seed: 31 });
+    const g = cubeGeometry(64, ts);
+    const map = new Float32Array(half1.data.length);
+    for (let i = 0; i < map.length; i++) map[i] = (half1.data[i]! + half2.data[i]!) / 2;
+    const inputs = { half1: new Volume(half1.data as Float32Array, g), half2: new Volume(half2.data as Float32Array, g), mask: new Volume(Uint8Array.from(mask), g), map: new Volume(map, g) };
+    const { section } = await runLocalResolution(localSinusoidProtocol, inputs, { resolution: 7, maxResolution: 14 });
+    const text = section.results!.join(' ');
+    expect(text).toMatch(/assigned (9\d|100) % of the voxels to its finest tested resolution \(3\.8 Å, close to Nyquist\)/);
+    expect(text).toMatch(/mark smooth density, not local resolution/);
   });
 });

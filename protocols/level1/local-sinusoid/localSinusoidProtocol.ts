@@ -54,7 +54,7 @@ const PARAMS = {
  */
 export const localSinusoidProtocol = defineProtocol({
   id: 'vrs.localSinusoidTest',
-  version: '1',
+  version: '2',
   title: 'Local resolution (local sinusoid test, ResMap method)',
   description: 'Local-resolution map of the half maps by ResMap\'s likelihood-ratio test of local sinusoid models, and its report section 1.d.',
   execution: 'worker',
@@ -178,6 +178,8 @@ export const localSinusoidProtocol = defineProtocol({
       },
       results: [
         `The test assigned a local resolution to ${post.validVoxels} of the ${result.evaluatedVoxels} mask voxels it examined (${formatPrintf(assignedPercent, '%.1f')} %), testing ${tested}; the others are beyond the tested range or not significant.`,
+        ...sameWindowResults(levels),
+        ...finestLevelCaution(levels, result.evaluatedVoxels, vx),
         ...report.results,
       ],
       resolutionEstimates: report.resolutionEstimates,
@@ -187,7 +189,7 @@ export const localSinusoidProtocol = defineProtocol({
       notes: [
         'Our implementation of ResMap\'s split-volume test, not the ResMap program the original service runs (a compiled ResMap, version not recorded). '
         + 'Followed from ResMap\'s public source (1.1.x): the window, basis and Gaussian weight (exp(−|u|²), as ResMap runs under Python 2), the noise variance from non-overlapping blocks of the half-map difference inside the mask, '
-        + 'Ruben\'s weighted χ² with the eigenvalues above a tenth of the largest, Benjamini–Yekutieli over the undecided voxels, the 9-voxel margin at the box faces and the stopping rule. '
+        + 'Ruben\'s weighted χ² with the eigenvalues above a tenth of the largest, the statistic summed over the same eigen-directions (ResMap\'s code sums all sixteen while its null keeps only these, which makes its test up to 15 % too permissive at the finest windows), Benjamini–Yekutieli over the undecided voxels, the 9-voxel margin at the box faces and the stopping rule. '
         + 'Not reproduced: ResMap\'s down-sampling of maps it judges low-pass filtered; '
         + 'the Benjamini–Yekutieli threshold and the χ² tail are computed exactly, where ResMap scans about 500 candidate thresholds with a tail accurate to 1e-5.',
         preWhiteningNote(result, half1.dims, ctx.params.preWhitening, cubic),
@@ -219,6 +221,40 @@ function preWhiteningNote(result: LocalSinusoidResult, dims: readonly number[], 
   const [c0, c1, c2] = fit.coefficients;
   return `As ResMap, the half-map average and difference were pre-whitened: the log-amplitude of the difference's spectrum beyond ${formatPrintf(fit.elbowAngstrom, '%.1f')} Å was fitted by ${formatPrintf(c0, '%.4g')} ${signed(c1)}·x ${signed(c2)}·x² (x: radial bin, ${fit.bins} bins to Nyquist) and divided out of both.`
     + (dims[0]! > 160 ? ' ResMap fits this ramp on the largest cube inside the particle for boxes over 160 voxels; here it was fitted on the whole box.' : '');
+}
+
+/**
+ * Resolutions tested with one window size detect mostly the same voxels: once the first of them
+ * has taken its voxels the next may take none, which reads like a gap in the map but is not.
+ */
+function sameWindowResults(levels: LocalSinusoidResult['levels']): string[] {
+  const sentences: string[] = [];
+  for (let i = 0; i < levels.length;) {
+    let j = i;
+    while (j + 1 < levels.length && levels[j + 1]!.halfWidth === levels[i]!.halfWidth) j++;
+    if (j > i && levels.slice(i + 1, j + 1).some((l) => l.passed === 0) && levels[i]!.passed > 0) {
+      const w = 2 * levels[i]!.halfWidth + 1;
+      sentences.push(`Resolutions tested with the same window (here ${fixed1(levels[i]!.resolution)}–${fixed1(levels[j]!.resolution)} Å, ${w}³ voxels) mostly detect the same voxels, so a resolution after one that took many voxels can take none.`);
+    }
+    i = j + 1;
+  }
+  return sentences;
+}
+
+/**
+ * ResMap's statistic keeps a good part of its response to density much coarser than the tested
+ * resolution, so a finest level near Nyquist that takes many voxels usually marks strong smooth
+ * density rather than detail at that resolution; the reader must know before trusting those values.
+ */
+function finestLevelCaution(levels: LocalSinusoidResult['levels'], evaluated: number, voxelSize: number): string[] {
+  const first = levels[0];
+  if (!first || evaluated === 0 || first.resolution > 2.4 * voxelSize) return [];
+  const share = (100 * first.passed) / evaluated;
+  if (share <= 10) return [];
+  return [
+    `The test assigned ${formatPrintf(share, '%.0f')} % of the voxels to its finest tested resolution (${fixed1(first.resolution)} Å, close to Nyquist). `
+    + 'ResMap\'s statistic also responds to strong low-frequency density (its finest window keeps about 40 % of its peak response at twice its scale), so where the map holds little noise at low frequency, or has been low-pass filtered, these values mark smooth density, not local resolution.',
+  ];
 }
 
 function signed(value: number): string {
