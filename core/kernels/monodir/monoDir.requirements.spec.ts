@@ -28,7 +28,7 @@ describe('monoDir input requirements', () => {
     for (let z = 0, p = 0; z < n; z++) for (let y = 0; y < n; y++) for (let x = 0; x < n; x++, p++) {
       if ((x - c) ** 2 + (y - c) ** 2 + (z - c) ** 2 >= 8 * 8) masked[p] = 0;
     }
-    await expect(monoDir(masked, ballMask(n, 3), [n, n, n], { voxelSize: 2, threads: 1 })).rejects.toThrow(/masked at 7 voxels/);
+    await expect(monoDir(masked, ballMask(n, 3), [n, n, n], { voxelSize: 2, threads: 1 })).rejects.toThrow(/masked at 14.0 Å/); // 7 voxels of 2 Å
   });
 
   it('refuses empty masks, constant maps, non-finite values and non-cubic boxes', async () => {

@@ -101,13 +101,15 @@ export async function monoDir(map: Float32Array | Float64Array, mask: ArrayLike<
     }
   }
   if (maskVoxels === 0) throw new MonoDirFailure('the mask is empty');
+  const angstrom = (voxelsFromCentre: number) => `${(voxelsFromCentre * ts).toFixed(1)} Å`;
   const particleRadius = maskRadius(state, dims);
   const cliffRadius = findCliffRadius(map, dims, particleRadius);
   const usableRadius = Math.min(cliffRadius, Math.floor(dims[0] / 2)) - edge;
   if (usableRadius <= particleRadius) {
     throw new MonoDirFailure(
-      `the map does not verify the requirements: the mask reaches ${particleRadius} voxels from the box centre, but background noise is only available up to ${usableRadius} voxels ` +
-        `(${cliffRadius < Math.floor(dims[0] / 2) ? `the map is masked at ${cliffRadius} voxels` : 'the box edge'} minus the ${edge}-voxel edge), so there is no noise shell around the protein`,
+      // Radii in Å: the reader knows the map's box, not the evaluation grid's voxels.
+      `the map does not verify the requirements: the mask reaches ${angstrom(particleRadius)} from the box centre, but background noise is only available up to ${angstrom(usableRadius)} ` +
+        `(${cliffRadius < Math.floor(dims[0] / 2) ? `the map is masked at ${angstrom(cliffRadius)}` : 'the box edge'} minus the ${angstrom(edge)} edge), so there is no noise shell around the protein`,
     );
   }
   const [cx, cy, cz] = dims.map((n) => Math.floor(n / 2));

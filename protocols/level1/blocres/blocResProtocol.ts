@@ -12,7 +12,7 @@ const METHOD_BASE =
 
 export const BLOCRES_EXPLANATION =
   'BlocRes computes, around every voxel of the molecule, the Fourier shell correlation between the two half maps restricted to a small box centred on that voxel, '
-  + 'and takes as local resolution the frequency where this local FSC falls below 0.5. The box is tapered smoothly to its edge, so the local FSC mixes neighbouring frequencies '
+  + 'and takes as local resolution the frequency where this local FSC falls below 0.5 (as in Bsoft\'s blocres, when the curve dips below the cutoff and recovers, the highest-frequency crossing is taken). The box is tapered smoothly to its edge, so the local FSC mixes neighbouring frequencies '
   + 'over about 2/box cycles per voxel: with strong signal the local resolution can come out somewhat finer than the band limit of the density. '
   + 'A reported resolution much better than most of the local resolutions suggests an over-estimated global resolution.';
 
@@ -24,7 +24,7 @@ export const BLOCRES_EXPLANATION =
  */
 export const blocResProtocol = defineProtocol({
   id: 'vrs.blocRes',
-  version: '1',
+  version: '2',
   title: 'Local resolution (BlocRes)',
   description: 'Local-resolution map from the local FSC of the two half maps in sliding boxes (the BlocRes method of Bsoft) and its report section 1.c.',
   execution: 'worker',

@@ -92,7 +92,7 @@ export async function fscPermutationAnalysis(half1: Volume, half2: Volume, opts:
     ...(opts.resolution !== undefined ? { resolution: opts.resolution } : {}),
   };
   const thresholdShells = result.test.map((t, s) => (t === 'threshold' ? s : -1)).filter((s) => s > 0);
-  const permuted = `${permutationsTotal} permutations in total (seed ${result.seed}, ${seconds.toFixed(1)} s)`;
+  const permuted = `${permutationsTotal} permutations in total (seed ${result.seed})`;
   notes.push(
     thresholdShells.length > 0
       ? `Shell${thresholdShells.length === 1 ? '' : 's'} ${thresholdShells.join(', ')} (fewer than 15 Fourier points) ${thresholdShells.length === 1 ? 'is' : 'are'} judged by FSC ≥ 0.75, as SPOC does; the other shells by ${permuted}.`

@@ -9,7 +9,7 @@ import { fscPermutationAnalysis } from './fscPermutationAnalysis.js';
  */
 export const fscPermutationProtocol = defineProtocol({
   id: 'vrs.fscPermutation',
-  version: '1',
+  version: '2',
   title: 'FSC permutation test (FDR-controlled FSC)',
   description: 'Permutation test of the FSC in every Fourier shell of the masked half maps with Benjamini–Yekutieli FDR control (SPOC FSC_FDRcontrol algorithm; report section 1.b).',
   execution: 'worker',

@@ -34,7 +34,7 @@ const ORIGINAL_EDGE_VOXELS = 7;
  */
 export const monoDirProtocol = defineProtocol({
   id: 'vrs.monoDir',
-  version: '1',
+  version: '2',
   title: 'Local directional resolution (MonoDir)',
   description: 'Directional local resolution of the map with MonoDir (46 directions, MonoRes test in a 15° Fourier cone each), the uniformity of the preferred directions and report section 1.f.',
   execution: 'worker',

@@ -27,6 +27,9 @@ export const MONORES_HALF_MAPS_EXPLANATION =
   + 'The average of the two half maps is high-passed at a series of frequencies, from low to high resolution in steps of 0.5 Å; at each one the amplitude of its monogenic signal '
   + '(the local energy, independent of the local phase) is compared with the 95 % quantile of the same amplitude of the half maps\' difference, which holds the noise and no signal, '
   + 'taken over the voxels of the mask. A voxel keeps the last resolution at which it was significant; the map is then smoothed without making any voxel worse. '
+  + 'The test at frequency f compares everything above f (a high-pass, not a shell) with the noise: when the noise power rises with frequency, as in real half maps, '
+  + 'that band holds all the noise up to Nyquist while the signal sits near f, so voxels stop passing where the shell FSC is still high, and MonoRes\'s local resolutions '
+  + 'are coarser than the FSC resolution by the method\'s design. '
   + 'A reported resolution much better than most of the local resolutions suggests an over-estimated global resolution.';
 
 /**
@@ -38,7 +41,7 @@ export const MONORES_HALF_MAPS_EXPLANATION =
  */
 export const monoResHalfMapsProtocol = defineProtocol({
   id: 'vrs.monoResHalfMaps',
-  version: '1',
+  version: '2',
   title: 'Local resolution (MonoRes, half maps)',
   description: 'Local-resolution map from the two half maps with MonoRes (noise from their difference inside the mask) and its report section 1.e.',
   execution: 'worker',
