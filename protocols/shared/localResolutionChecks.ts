@@ -88,10 +88,12 @@ export async function halfMapsWithSoftMask(inputs: { volume(port: 'half1' | 'hal
  * The grid MonoRes and MonoDir run on: the volume's own, or the coarser one evaluationGrid picks
  * for `resolution` (its sampling aims at resolution/3).
  */
-export function chooseEvaluationGrid(resample: 'auto' | 'never', volume: Volume, resolution: number, ctx: Pick<ProtocolContext, 'progress'>): EvaluationGrid {
+export function chooseEvaluationGrid(
+  resample: 'auto' | 'never', volume: Volume, resolution: number, ctx: Pick<ProtocolContext, 'progress'>, opts: { fftPrimes?: readonly number[] } = {},
+): EvaluationGrid {
   const grid: EvaluationGrid = resample === 'never'
     ? { dims: [...volume.dims], voxelSize: [...volume.voxelSize], resampled: false }
-    : evaluationGrid(volume.dims, volume.voxelSize, resolution);
+    : evaluationGrid(volume.dims, volume.voxelSize, resolution, opts);
   ctx.progress(0.02, grid.resampled ? `resampling to ${grid.dims.join('×')}` : 'preparing');
   return grid;
 }

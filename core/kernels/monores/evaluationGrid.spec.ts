@@ -22,7 +22,7 @@ describe('evaluationGrid', () => {
     expect(evaluationGrid([100, 100, 100], [2, 2, 2], 7)).toMatchObject({ dims: [90, 90, 90], resampled: true });
     // 256·1/1.0333 = 247.7 → 250³: 7 % fewer, not worth it.
     expect(evaluationGrid([256, 256, 256], [1, 1, 1], 3.1).resampled).toBe(false);
-    expect([253, 220, 221, 97, 2, 249].map(fastFftSize)).toEqual([256, 224, 224, 98, 2, 250]);
+    expect([253, 220, 221, 97, 2, 249].map((m) => fastFftSize(m))).toEqual([256, 224, 224, 98, 2, 250]);
   });
 });
 
@@ -33,5 +33,14 @@ describe('resampleMaskNearest', () => {
     expect(Array.from(resampleMaskNearest(mask, [10, 1, 1], [1, 1, 1], [4, 1, 1], [2.5, 1, 1]))).toEqual([1, 1, 1, 1]);
     const shifted = Uint8Array.from([0, 1, 1, 0, 1, 0, 1, 1, 0, 1]);
     expect(Array.from(resampleMaskNearest(shifted, [10, 1, 1], [1, 1, 1], [4, 1, 1], [2.5, 1, 1]))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('fastFftSize: even sizes with the given prime factors only', () => {
+    // 168 = 2³·3·7 is the first even 7-smooth size at or above 165 (166 = 2·83); without 7 it is 180 = 2²·3²·5
+    expect(fastFftSize(165)).toBe(168);
+    expect(fastFftSize(165, [2, 3, 5])).toBe(180);
+    // 220·1.34/(5.361/3) = 164.97
+    expect(evaluationGrid([220, 220, 220], [1.34, 1.34, 1.34], 5.361).dims).toEqual([168, 168, 168]);
+    expect(evaluationGrid([220, 220, 220], [1.34, 1.34, 1.34], 5.361, { fftPrimes: [2, 3, 5] }).dims).toEqual([180, 180, 180]);
   });
 });

@@ -34,7 +34,7 @@ const ORIGINAL_EDGE_VOXELS = 7;
  */
 export const monoDirProtocol = defineProtocol({
   id: 'vrs.monoDir',
-  version: '2',
+  version: '3',
   title: 'Local directional resolution (MonoDir)',
   description: 'Directional local resolution of the map with MonoDir (46 directions, MonoRes test in a 15° Fourier cone each), the uniformity of the preferred directions and report section 1.f.',
   execution: 'worker',
@@ -65,8 +65,9 @@ export const monoDirProtocol = defineProtocol({
     checkMaskFitsMap('vrs.monoDir', mask, map);
     if (countMaskVoxels(mask.data) === 0) return failed(EMPTY_HARD_MASK);
 
-    // evaluationGrid aims at resolution/3; asking it for 1.5·R aims at R/2 (Nyquist at R).
-    const grid = chooseEvaluationGrid(ctx.params.resample, map, 1.5 * resolution, ctx);
+    // evaluationGrid aims at resolution/3; asking it for 1.5·R aims at R/2 (Nyquist at R). MonoDir
+    // runs about six transforms per frequency and direction on this grid: sizes without a factor 7.
+    const grid = chooseEvaluationGrid(ctx.params.resample, map, 1.5 * resolution, ctx, { fftPrimes: [2, 3, 5] });
     const evalMap = grid.resampled ? await fourierResize(map, grid.dims) : map;
     const evalMask = maskOnEvaluationGrid(grid, mask, evalMap.voxelSize);
     const ts = evalMap.voxelSize[0];
