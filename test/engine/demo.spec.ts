@@ -19,7 +19,7 @@ describe('vrs demo', () => {
     // with the two half maps made from the phantom, levels 0 and 1, every level-1 section present
     expect(report.levels).toEqual(['0', '1']);
     expect(report.sections.filter((s) => s.id.startsWith('1.')).map((s) => s.id)).toEqual(['1.a', '1.b', '1.c', '1.d', '1.e', '1.f', '1.g', '1.h']);
-  });
+  }, 300_000); // levels 0 and 1, 27 steps
 
   it.skipIf(!existsSync(groel))('without --phantom, validates EMD-1997 with its EMDB header when ../shared/data is present', async () => {
     const out = join(tempDir('vrs-demo-'), 'demo');
@@ -30,6 +30,6 @@ describe('vrs demo', () => {
     // the EMDB header: author contour 1, resolution 7 Å; the synthetic halves of ../shared/data/level1
     expect(report.inputs).toMatchObject({ map: 'emd_1997.map', threshold: 1, resolution: 7, halfMaps: ['emd_1997_half1.mrc', 'emd_1997_half2.mrc'] });
     expect(report.levels).toEqual(['0', '1']);
-  });
+  }, 300_000);
   if (!existsSync(groel)) console.warn(`skipping the EMD-1997 demo test: ${groel} is absent`);
 });
