@@ -12,3 +12,4 @@ export * from './oneSampleTTest.js';
 export * from './leastSquaresLine.js';
 export * from './LinearLeastSquares.js';
 export * from './SeededRandom.js';
+export * from './benjaminiYekutieli.js';

@@ -1,9 +1,8 @@
 import { rfft3d } from '../../fft/index.js';
 import { defaultThreadCount, sharedFloat64Array, WorkerPool } from '../../parallel/index.js';
-import { SeededRandom } from '../../stats/index.js';
+import { benjaminiYekutieli, SeededRandom } from '../../stats/index.js';
 import type { Vec3 } from '../../volume/index.js';
 import { firstCrossing } from '../fsc/index.js';
-import { benjaminiYekutieli } from './benjaminiYekutieli.js';
 import { PermutationRandom } from './permutationRandom.js';
 import { SPOC_PERMUTATIONS, MAX_SHELL_SAMPLES, shellPermutationTest, type PermutationOutcome, type PermutationSettings } from './shellPermutationTest.js';
 import type { ShellTask } from './ShellTask.js';

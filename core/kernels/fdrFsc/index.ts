@@ -1,5 +1,4 @@
 // FSC with false-discovery-rate control (SPOC family), section 1.b.
-export * from './benjaminiYekutieli.js';
 export * from './spocCircularMask.js';
 export * from './spocShells.js';
 export * from './permutationRandom.js';

@@ -1,7 +1,6 @@
 export * from './weightedChiSquare.js';
 export * from './symmetricEigenvalues.js';
 export * from './localSinusoidDesign.js';
-export * from './benjaminiYekutieli.js';
 export * from './gaussianFilterReflect.js';
 export * from './localSinusoidTest.js';
 export * from './resmapVrsPostProcess.js';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { halfMapPair, regionalResolutionPhantom } from '../../phantom/index.js';
 import { Volume } from '../../volume/index.js';
-import { SeededRandom } from '../../stats/index.js';
-import { benjaminiYekutieliThreshold } from './benjaminiYekutieli.js';
+import { benjaminiYekutieliThreshold, SeededRandom } from '../../stats/index.js';
 import { gaussianFilterReflect } from './gaussianFilterReflect.js';
 import { localSinusoidTest, testedResolution, UNASSIGNED_RESOLUTION } from './localSinusoidTest.js';
 import { levelOneRecipeHalves } from './testing/levelOneRecipeHalves.js';

@@ -1,5 +1,5 @@
 import type { Vec3 } from '../../volume/index.js';
-import { benjaminiYekutieliThreshold } from './benjaminiYekutieli.js';
+import { benjaminiYekutieliThreshold } from '../../stats/index.js';
 import { localSinusoidDesign, type GaussianWeightRule, type LocalSinusoidDesign } from './localSinusoidDesign.js';
 import { likelihoodRatioStatisticsFft } from './likelihoodRatioStatisticsFft.js';
 import { resmapPreWhitening, type PreWhiteningResult } from './resmapPreWhitening.js';
