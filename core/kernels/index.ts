@@ -33,3 +33,4 @@ export * from './blocres/index.js';
 export * from './localSinusoid/index.js';
 export * from './monodir/index.js';
 export * from './directionalFsc/index.js';
+export * from './atomic/index.js';

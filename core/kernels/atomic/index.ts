@@ -1,0 +1,3 @@
+export * from './pengScattering.js';
+export * from './modelMap.js';
+export * from './atomMask.js';
