@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import winston from 'winston';
 import { validateParams, type AnyProtocol, type BinaryMask, type ProtocolContext, type StepInputs, type Volume } from '../../../../core/index.js';
 
+/** A non-volume input of a test run: a JSON value, or a file (kinds model/file) by its path. */
+export type InProcessInput = { json: unknown } | { path: string };
+
 export async function runProtocolInProcess(
   protocol: AnyProtocol,
-  inputs: Record<string, Volume<Float32Array> | BinaryMask>,
+  inputs: Record<string, Volume<Float32Array> | BinaryMask | InProcessInput | undefined>,
   params: Record<string, unknown>,
 ): Promise<Record<string, { kind: string; value: unknown; files?: Record<string, Uint8Array> } | undefined>> {
   const { values, problems } = validateParams(protocol.params, params);
@@ -20,10 +23,18 @@ export async function runProtocolInProcess(
     has: (port) => inputs[port] !== undefined,
     ref: unsupported('ref'),
     all: unsupported('all'),
-    path: unsupported('path'),
+    path: (port) => {
+      const input = inputs[port];
+      if (input && 'path' in input) return input.path;
+      return unsupported(`path of ${port}`)();
+    },
     volume: async (port) => inputs[port] as Volume<Float32Array>,
     mask: async (port) => inputs[port] as BinaryMask,
-    json: unsupported('json'),
+    json: async <T>(port: string) => {
+      const input = inputs[port];
+      if (input && 'json' in input) return structuredClone(input.json) as T;
+      return unsupported(`json of ${port}`)();
+    },
     table: unsupported('table'),
     figure: unsupported('figure'),
     section: unsupported('section'),
