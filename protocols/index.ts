@@ -26,6 +26,8 @@ import { monoResHalfMapsProtocol } from './level1/monores/monoResHalfMapsProtoco
 import { monoDirProtocol } from './level1/monodir/monoDirProtocol.js';
 import { fsoProtocol } from './level1/fso/fsoProtocol.js';
 import { directionalFscProtocol } from './level1/directional-fsc/directionalFscProtocol.js';
+import { importModelProtocol } from './levelA/import-model/importModelProtocol.js';
+import { modelFitProtocol } from './levelA/model-fit/modelFitProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -52,6 +54,8 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   monoDirProtocol,
   fsoProtocol,
   directionalFscProtocol,
+  importModelProtocol,
+  modelFitProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {

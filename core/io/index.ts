@@ -13,4 +13,5 @@ export { sha256File } from './sha256File.js';
 export { readEmdbHeader, parseEmdbHeader, type EmdbHeader } from './emdb/readEmdbHeader.js';
 export type { AtomicModel, AtomTable, ModelFormat } from './model/AtomicModel.js';
 export { readModel, parseModel } from './model/readModel.js';
+export { checkModelAtoms } from './model/checkModelAtoms.js';
 export { checkSameGrid, type GridDescription } from './checkSameGrid.js';

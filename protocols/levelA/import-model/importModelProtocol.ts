@@ -1,13 +1,7 @@
 import { basename } from 'node:path';
-import { defineProtocol, readModel, VrsInputError, type Vec3 } from '../../../core/index.js';
+import { checkModelAtoms, defineProtocol, readModel, type Vec3 } from '../../../core/index.js';
 import { placeModel } from '../../shared/placedModel.js';
 import type { ModelInfo } from './ModelInfo.js';
-
-const ELEMENTS = new Set(
-  ('H HE LI BE B C N O F NE NA MG AL SI P S CL AR K CA SC TI V CR MN FE CO NI CU ZN GA GE AS SE BR KR RB SR Y ZR NB MO TC RU RH PD AG CD ' +
-    'IN SN SB TE I XE CS BA LA CE PR ND PM SM EU GD TB DY HO ER TM YB LU HF TA W RE OS IR PT AU HG TL PB BI PO AT RN FR RA AC TH PA U NP PU AM CM BK CF ES FM D')
-    .split(' '),
-);
 
 const WATERS = new Set(['HOH', 'WAT', 'DOD', 'H2O']);
 
@@ -34,11 +28,9 @@ export const importModelProtocol = defineProtocol({
   async run(ctx) {
     const file = ctx.params.file;
     const model = await readModel(file);
+    checkModelAtoms(model);
     const placed = placeModel(model);
     const { atoms } = placed;
-    const recordName = model.format === 'pdb' ? 'ATOM/HETATM' : '_atom_site';
-    const describeAtom = (i: number) =>
-      `${recordName} of atom ${atoms.serial[i]! >= 0 ? atoms.serial[i] : `#${i + 1}`} ("${atoms.name[i]}" of ${atoms.resName[i]} ${atoms.chain[i]}${atoms.resSeq[i]}${atoms.insertionCode[i]})`;
     const elements: Record<string, number> = {};
     let hydrogens = 0;
     let heteroAtoms = 0;
@@ -50,15 +42,7 @@ export const importModelProtocol = defineProtocol({
     const sum: Vec3 = [0, 0, 0];
     for (let i = 0; i < atoms.count; i++) {
       const element = atoms.element[i]!;
-      if (!ELEMENTS.has(element)) {
-        throw new VrsInputError(
-          element === '' ? `${describeAtom(i)}: no element symbol, and none can be read from the atom name` : `${describeAtom(i)}: unknown element "${element}"`,
-          basename(file),
-          model.format === 'pdb' ? 'element (columns 77-78)' : 'type_symbol',
-        );
-      }
       const position = [atoms.x[i]!, atoms.y[i]!, atoms.z[i]!];
-      if (!position.every(Number.isFinite)) throw new VrsInputError(`${describeAtom(i)}: coordinates are not finite numbers`, basename(file), 'coordinates');
       for (let a = 0; a < 3; a++) {
         min[a] = Math.min(min[a]!, position[a]!);
         max[a] = Math.max(max[a]!, position[a]!);
@@ -70,9 +54,6 @@ export const importModelProtocol = defineProtocol({
       if (WATERS.has(atoms.resName[i]!)) waters++;
       if (atoms.occupancy[i]! > 0) occupied++;
       sumB += atoms.b[i]!;
-    }
-    if (occupied === 0) {
-      throw new VrsInputError(`all ${atoms.count} atoms have occupancy 0: the model places no atom`, basename(file), 'occupancy');
     }
     const chains = new Map<string, { id: string; residues: number; atoms: number }>();
     for (const residue of placed.residues) {
