@@ -15,6 +15,8 @@ export interface EntryParams {
   /** Absolute paths of the half maps (level 1; only their base names are recorded). */
   half1?: string | undefined;
   half2?: string | undefined;
+  /** Absolute path of the atomic model (level A; only its base name is recorded). */
+  model?: string | undefined;
 }
 
 /**
@@ -43,6 +45,7 @@ export function reportEntry(info: MapInfo | undefined, params: EntryParams): { e
     ...(params.threshold !== undefined ? { threshold: params.threshold } : {}),
     ...(params.resolution !== undefined ? { resolution: params.resolution } : {}),
     ...(params.half1 && params.half2 ? { halfMaps: [basename(params.half1), basename(params.half2)] } : {}),
+    ...(params.model ? { model: basename(params.model) } : {}),
   };
   return { entry, inputs };
 }

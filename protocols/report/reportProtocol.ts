@@ -12,7 +12,7 @@ import { reportEntry } from './reportEntry.js';
  */
 export const reportProtocol = defineProtocol({
   id: 'vrs.report',
-  version: '3',
+  version: '4',
   title: 'Report',
   description: 'Writes report.json, report.html and report.pdf from the section results: front matter, summary with score, contents, every section with its figures.',
   params: {
@@ -25,6 +25,7 @@ export const reportProtocol = defineProtocol({
     pdbId: { type: 'string', description: 'PDB id of the fitted model.' },
     half1: { type: 'path', description: 'The first half map (level 1); its name is recorded with the inputs.' },
     half2: { type: 'path', description: 'The second half map (level 1).' },
+    model: { type: 'path', description: 'The atomic model (level A); its name is recorded with the inputs.' },
     authors: { type: 'string[]', description: 'Authors of the entry.' },
     mode: { type: 'string', enum: ['user', 'public'], default: 'user', description: '"public": archive (EMDB) data; "user": files the user gave.' },
     html: { type: 'boolean', default: true, description: 'Write report.html.' },

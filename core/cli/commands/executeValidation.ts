@@ -16,11 +16,13 @@ export interface ValidationRun extends ValidationOptions {
 const LEVEL_WORKFLOWS: Record<string, string> = {
   '0': 'workflows/level0.yaml',
   '0,1': 'workflows/levels-0-1.yaml',
+  '0,A': 'workflows/levels-0-A.yaml',
+  '0,1,A': 'workflows/levels-0-1-A.yaml',
 };
 
 /**
  * `vrs validate` (and `vrs demo`): resolves the inputs, picks the workflow of the levels they allow
- * (level 0 for a map; 0 and 1 with half maps), then runs it in the run folder through the engine
+ * (level 0 for a map; 1 with half maps; A with an atomic model), then runs it in the run folder through the engine
  * (cached, resumable); the report lands in `<out>/report.json`.
  * Parameters the workflow does not declare (an EMDB title when the report takes none) are dropped.
  */

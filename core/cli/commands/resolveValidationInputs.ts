@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { VrsInputError } from '../../errors/index.js';
 import type { Compatibility } from '../../report/index.js';
-import { checkSameGrid, readEmdbHeader, readMap, readMapHeader, type EmdbHeader } from '../../io/index.js';
+import { checkModelAtoms, checkSameGrid, readEmdbHeader, readMap, readMapHeader, readModel, type EmdbHeader } from '../../io/index.js';
 import { suggestThreshold } from './suggestThreshold.js';
 
 /** What `vrs validate` is given (numbers already parsed). */
@@ -16,6 +16,8 @@ export interface ValidationOptions {
   /** The two half maps (level 1): both or neither. */
   half1?: string;
   half2?: string;
+  /** An atomic model in the frame of the map (level A). */
+  model?: string;
 }
 
 export interface ValidationInputs {
@@ -66,6 +68,9 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
   const readOptions = voxel !== undefined ? { voxelSize: voxel } : {};
   const mapHeader = await readMapHeader(map, readOptions);
   const halves = await resolveHalfMaps(options, cwd, map);
+  const model = options.model === undefined ? undefined : resolve(cwd, options.model);
+  // Read now, so a model no check can use is refused before anything runs.
+  if (model !== undefined) checkModelAtoms(await readModel(model));
   if (threshold === undefined) {
     const { volume } = await readMap(map, voxel !== undefined ? { voxelSize: voxel } : {});
     const suggestion = suggestThreshold(volume);
@@ -99,8 +104,12 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
     params['half1'] = halves[0];
     params['half2'] = halves[1];
     levels.push('1');
-    notes.push('Half maps given: levels 0 and 1.');
   }
+  if (model !== undefined) {
+    params['model'] = model;
+    levels.push('A');
+  }
+  if (levels.length > 1) notes.push(`${[halves ? 'half maps' : '', model ? 'an atomic model' : ''].filter(Boolean).join(' and ')} given: levels ${levels.join(', ')}.`.replace(/^./, (c) => c.toUpperCase()));
   return { params, levels, notes };
 }
 

@@ -14,6 +14,7 @@ interface ValidateOptions {
   compatibility?: string;
   half1?: string;
   half2?: string;
+  model?: string;
   out: string;
   store?: string;
   jobs?: string;
@@ -25,10 +26,11 @@ export const validateCommand: CliCommand = {
   register(program, context) {
     program
       .command('validate')
-      .description('validate a map at the levels its inputs allow (0: the map; 1: with --half1/--half2); writes report.json, report.html and report.pdf to DIR')
+      .description('validate a map at the levels its inputs allow (0: the map; 1: with --half1/--half2; A: with --model); writes report.json, report.html and report.pdf to DIR')
       .requiredOption('--map <file>', 'the map (MRC/CCP4, optionally gzipped)')
       .option('--half1 <file>', 'first half map, on the grid of the map (adds level 1, with --half2)')
       .option('--half2 <file>', 'second half map (adds level 1, with --half1)')
+      .option('--model <file>', 'atomic model (PDB or mmCIF, optionally gzipped) in the frame of the map (adds level A)')
       .option('--threshold <value>', "contour level recommended for the map (default: the EMDB header's)")
       .option('--resolution <Å>', "reported resolution (default: the EMDB header's; none: checks needing it do not apply)")
       .option('--voxel <Å>', "voxel size overriding the map header's (the override is noted in the report)")
@@ -53,6 +55,7 @@ export const validateCommand: CliCommand = {
               ...(options.compatibility ? { compatibility: options.compatibility as Compatibility } : {}),
               ...(options.half1 !== undefined ? { half1: options.half1 } : {}),
               ...(options.half2 !== undefined ? { half2: options.half2 } : {}),
+              ...(options.model !== undefined ? { model: options.model } : {}),
               out: options.out,
               ...(options.store ? { store: options.store } : {}),
               ...(jobs ? { jobs } : {}),
