@@ -7,3 +7,4 @@ export * from './pointMassSpectrum.js';
 export * from './phantomMap.js';
 export * from './halfMapPair.js';
 export * from './regionalResolutionPhantom.js';
+export * from './phantomModelPdb.js';

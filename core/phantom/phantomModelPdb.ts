@@ -1,0 +1,28 @@
+import type { PhantomTruth } from './phantomMap.js';
+
+/**
+ * The phantom's atoms as a PDB file: each helix a chain (A, B, …) of alanines (backbone + CB, the
+ * atoms the phantom map is made of), with the phantom's B-factor — the exact model of the phantom
+ * map, for level A's known answers.
+ */
+export function phantomModelPdb(truth: Pick<PhantomTruth, 'atoms' | 'bFactor'>): string {
+  const lines = ['REMARK   1 CRYO-VRS PHANTOM MODEL: IDEAL ALPHA-HELICES (BACKBONE + CB) OF core/phantom'];
+  let serial = 0;
+  let lastHelix = -1;
+  for (const atom of truth.atoms) {
+    if (atom.helix !== lastHelix && lastHelix >= 0) lines.push(`TER   ${String(++serial).padStart(5)}      ALA ${chainId(lastHelix)}`);
+    lastHelix = atom.helix;
+    const [x, y, z] = atom.position;
+    const name = atom.name.length < 4 ? ` ${atom.name.padEnd(3)}` : atom.name;
+    const f = (v: number, w: number, d: number) => v.toFixed(d).padStart(w);
+    lines.push(
+      `ATOM  ${String(++serial).padStart(5)} ${name} ALA ${chainId(atom.helix)}${String(atom.residue + 1).padStart(4)}    ${f(x, 8, 3)}${f(y, 8, 3)}${f(z, 8, 3)}${f(1, 6, 2)}${f(truth.bFactor, 6, 2)}          ${atom.element.padStart(2)}`,
+    );
+  }
+  lines.push('END', '');
+  return lines.join('\n');
+}
+
+function chainId(helix: number): string {
+  return String.fromCharCode(65 + (helix % 26));
+}
