@@ -28,6 +28,7 @@ import { fsoProtocol } from './level1/fso/fsoProtocol.js';
 import { directionalFscProtocol } from './level1/directional-fsc/directionalFscProtocol.js';
 import { importModelProtocol } from './levelA/import-model/importModelProtocol.js';
 import { modelFitProtocol } from './levelA/model-fit/modelFitProtocol.js';
+import { emringerProtocol } from './levelA/emringer/emringerProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -56,6 +57,7 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   directionalFscProtocol,
   importModelProtocol,
   modelFitProtocol,
+  emringerProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {

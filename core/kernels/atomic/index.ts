@@ -1,3 +1,4 @@
 export * from './pengScattering.js';
 export * from './modelMap.js';
 export * from './atomMask.js';
+export * from './emringer.js';
