@@ -29,6 +29,7 @@ import { directionalFscProtocol } from './level1/directional-fsc/directionalFscP
 import { importModelProtocol } from './levelA/import-model/importModelProtocol.js';
 import { modelFitProtocol } from './levelA/model-fit/modelFitProtocol.js';
 import { emringerProtocol } from './levelA/emringer/emringerProtocol.js';
+import { qScoreProtocol } from './levelA/q-score/qScoreProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -58,6 +59,7 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   importModelProtocol,
   modelFitProtocol,
   emringerProtocol,
+  qScoreProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {
