@@ -30,6 +30,8 @@ import { importModelProtocol } from './levelA/import-model/importModelProtocol.j
 import { modelFitProtocol } from './levelA/model-fit/modelFitProtocol.js';
 import { emringerProtocol } from './levelA/emringer/emringerProtocol.js';
 import { qScoreProtocol } from './levelA/q-score/qScoreProtocol.js';
+import { modelSectionProtocol } from './levelA/model-section/modelSectionProtocol.js';
+import { modelInclusionProtocol } from './levelA/model-inclusion/modelInclusionProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -60,6 +62,8 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   modelFitProtocol,
   emringerProtocol,
   qScoreProtocol,
+  modelSectionProtocol,
+  modelInclusionProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {

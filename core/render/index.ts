@@ -20,3 +20,4 @@ export * from './niceTicks.js';
 export * from './layoutPlot.js';
 export * from './layoutColorBar.js';
 export * from './drawingToSvg.js';
+export * from './renderModelTraceViews.js';
