@@ -32,6 +32,11 @@ import { emringerProtocol } from './levelA/emringer/emringerProtocol.js';
 import { qScoreProtocol } from './levelA/q-score/qScoreProtocol.js';
 import { modelSectionProtocol } from './levelA/model-section/modelSectionProtocol.js';
 import { modelInclusionProtocol } from './levelA/model-inclusion/modelInclusionProtocol.js';
+import { modelMapProtocol } from './levelA/model-map/modelMapProtocol.js';
+import { fscQProtocol } from './levelA/fsc-q/fscQProtocol.js';
+import { modelGuinierProtocol } from './levelA/model-guinier/modelGuinierProtocol.js';
+import { multimodelProtocol } from './levelA/not-available/multimodelProtocol.js';
+import { daqProtocol } from './levelA/not-available/daqProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -64,6 +69,11 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   qScoreProtocol,
   modelSectionProtocol,
   modelInclusionProtocol,
+  modelMapProtocol,
+  fscQProtocol,
+  modelGuinierProtocol,
+  multimodelProtocol,
+  daqProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {

@@ -1,0 +1,34 @@
+import type { SectionResult } from '../../../core/index.js';
+import { modelNotFittedSection, type ModelPlacement } from '../../shared/placedModel.js';
+
+export interface NotAvailableCheck {
+  id: string;
+  title: string;
+  /** Why vrs cannot compute it. */
+  why: string;
+  /** What the user can do instead. */
+  instead: string;
+  explanation: string;
+}
+
+/**
+ * The section of a level-A check that vrs cannot compute (software or trained weights it cannot
+ * ship): 'not-applicable', so it never enters the score, with the reason and what to do instead.
+ * A model that does not fit gets the usual not-fitted section, as every level-A check.
+ */
+export function notAvailableSection(check: NotAvailableCheck, placement: ModelPlacement): SectionResult {
+  if (!placement.fitted) return modelNotFittedSection(check.id, check.title, placement);
+  return {
+    id: check.id,
+    level: 'A',
+    title: check.title,
+    summaryLabel: `${check.id} ${check.title}`,
+    method: 'not available in vrs',
+    status: 'not-applicable',
+    reason: `${check.why} ${check.instead}`,
+    warnings: [],
+    metrics: {},
+    explanation: check.explanation,
+    results: [`${check.title} is not available: ${check.why.charAt(0).toLowerCase()}${check.why.slice(1)}`, check.instead],
+  };
+}
