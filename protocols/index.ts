@@ -37,6 +37,7 @@ import { fscQProtocol } from './levelA/fsc-q/fscQProtocol.js';
 import { modelGuinierProtocol } from './levelA/model-guinier/modelGuinierProtocol.js';
 import { multimodelProtocol } from './levelA/not-available/multimodelProtocol.js';
 import { daqProtocol } from './levelA/not-available/daqProtocol.js';
+import { mapModelCcProtocol } from './levelA/map-model-cc/mapModelCcProtocol.js';
 
 export const builtinProtocols: readonly AnyProtocol[] = [
   importMapProtocol,
@@ -74,6 +75,7 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   modelGuinierProtocol,
   multimodelProtocol,
   daqProtocol,
+  mapModelCcProtocol,
 ];
 
 export default new ContainerModule(({ bind }) => {

@@ -2,4 +2,8 @@ export * from './pengScattering.js';
 export * from './modelMap.js';
 export * from './atomMask.js';
 export * from './emringer.js';
+export * from './mapModelCorrelations.js';
+export * from './residueCorrelations.js';
+export * from './mapModelResolutions.js';
+export * from './softModelMask.js';
 export * from './qScore.js';
