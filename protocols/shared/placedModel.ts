@@ -6,8 +6,8 @@ export interface ModelPlacement {
   fitted: boolean;
   /** Translation (Å) added to every atom of the file; [0, 0, 0] when the model fitted as given. */
   shiftA: Vec3;
-  /** Masked CC of the map with the model map at `resolutionA`, after the shift. */
-  ccMask: number;
+  /** Masked CC of the map with the model map at `resolutionA`, after the shift; null when no atom reaches the box. */
+  ccMask: number | null;
   /** The resolution (Å) the fit was judged at: max(reported resolution, 3 Å). */
   resolutionA: number;
   /** Why the model was judged not to fit, for the sections that stop. */
@@ -100,7 +100,7 @@ export function modelNotFittedSection(id: string, title: string, placement: Mode
     title,
     method: 'not run',
     status: 'not-applicable',
-    reason: `the model does not fit the map (A.fit: ${placement.reason ?? `masked CC ${placement.ccMask.toFixed(3)}`}); level A stops at the fit check`,
+    reason: `the model does not fit the map (A.fit: ${placement.reason ?? `masked CC ${placement.ccMask === null ? 'not measurable' : placement.ccMask.toFixed(3)}`}); level A stops at the fit check`,
     warnings: [],
     metrics: {},
   };

@@ -88,7 +88,8 @@ export const modelFitProtocol = defineProtocol({
     } else {
       results.push(`The model is in the map (no candidate origin does better), but its masked correlation is below ${ALIGNED_CC}, the original service's limit for a proper alignment: a loose or partial fit. Level A goes on; read its numbers with this in mind.`);
     }
-    const placement: ModelPlacement = { fitted, shiftA: moved ? chosen.shift : [0, 0, 0], ccMask: chosen.ccMask, resolutionA, ...(reason ? { reason } : {}) };
+    const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
+    const placement: ModelPlacement = { fitted, shiftA: moved ? chosen.shift : [0, 0, 0], ccMask: finiteOrNull(chosen.ccMask), resolutionA, ...(reason ? { reason } : {}) };
     const section: SectionResult = {
       id: 'A.fit',
       // A chapter of its own that opens level A (after the model section): the gate of the level, not one of its checks.
@@ -97,7 +98,7 @@ export const modelFitProtocol = defineProtocol({
       method: 'Masked correlation with the 5-Gaussian model map (ours), candidate origins as the original service plus ours',
       status: 'no-criteria',
       warnings: [],
-      metrics: { ccMask: chosen.ccMask, fitted, originShiftA: placement.shiftA, resolutionA, candidates: tried },
+      metrics: { ccMask: placement.ccMask, fitted, originShiftA: placement.shiftA, resolutionA, candidates: tried.map((t) => ({ ...t, ccMask: finiteOrNull(t.ccMask) })) },
       explanation:
         'Before the model is judged against the map it must be in the map. The model map (each atom a 5-Gaussian electron scattering factor blurred by its B-factor, Fourier-truncated at the resolution shown) is correlated with the map over the voxels within van der Waals radius + 0.2 Å of the model atoms. When the correlation is not above 0.8 the original service tries other origins for the model; we do the same, keep the best placement, and stop level A when no placement reaches 0.5.',
       results,

@@ -29,6 +29,6 @@ export function notAvailableSection(check: NotAvailableCheck, placement: ModelPl
     warnings: [],
     metrics: {},
     explanation: check.explanation,
-    results: [`${check.title} is not available: ${check.why.charAt(0).toLowerCase()}${check.why.slice(1)}`, check.instead],
+    results: [`${check.title} is not available. ${check.why}`, check.instead],
   };
 }
