@@ -116,3 +116,22 @@ describe.skipIf(!existsSync(levelA('emd_2566_3j6b_chain9_zone.mrc')))('fit check
     expect(section.results!.join(' ')).toMatch(/better origin/);
   }, 60_000);
 });
+
+describe.skipIf(!existsSync(levelA('emd_6272_fragment.mrc')))('fit check with a model far outside the box', () => {
+  it('measures nothing where no atom reaches the box (null, never NaN in JSON) and finds the model again by the translation search', async () => {
+    const far = readFileSync(levelA('emd_6272_fragment.pdb'), 'utf8')
+      .split('\n')
+      .map((line) => (/^(ATOM  |HETATM)/.test(line) ? line.slice(0, 30) + [30, 38, 46].map((c) => (Number(line.slice(c, c + 8)) + 5000).toFixed(3).padStart(8)).join('') + line.slice(54) : line));
+    const file = join(dir, 'far.pdb');
+    writeFileSync(file, far.join('\n'));
+    const { placement, section } = await fit(levelA('emd_6272_fragment.mrc'), file, 4);
+    const candidates = section.metrics['candidates'] as { label: string; ccMask: number | null }[];
+    expect(candidates[0]!.ccMask).toBeNull();
+    expect(JSON.parse(JSON.stringify(section.metrics))).toEqual(section.metrics);
+    expect(placement.fitted).toBe(true);
+    expect(candidates.find((c) => c.ccMask === placement.ccMask)!.label).toMatch(/translation search/);
+    // back where it was, to within a voxel (1.023 Å): the search moves by whole voxels from the centred start
+    placement.shiftA.forEach((s) => expect(Math.abs(s + 5000)).toBeLessThan(1.023));
+    expect(placement.ccMask!).toBeGreaterThan(0.7);
+  }, 60_000);
+});

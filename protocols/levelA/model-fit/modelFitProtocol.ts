@@ -2,7 +2,7 @@ import { defineProtocol, type SectionResult, type Vec3 } from '../../../core/ind
 import type { MapInfo } from '../../preprocessing/import-map/MapInfo.js';
 import { placedModel, type ModelPlacement } from '../../shared/placedModel.js';
 import type { ModelInfo } from '../import-model/ModelInfo.js';
-import { fitCorrelation } from './fitCorrelation.js';
+import { fitCorrelation, translationSearch } from './fitCorrelation.js';
 
 /** Masked CC above which map and model are "properly aligned" (the original's Phenix rule, vrs-spec §12.0). */
 export const ALIGNED_CC = 0.8;
@@ -19,13 +19,14 @@ interface Candidate {
  * with the model map at max(resolution, 3 Å). When it is not above 0.8, the original's candidate
  * origins are tried (the model's geometric centre moved to the header origin, its negation, 0, the
  * box centre and its negation) plus our own (the centre of the box in the map's frame, and the model
- * translated by ± the header origin, the usual frame mix-up); the best placement is kept — the best,
- * not the last tried. A model that correlates below 0.5 wherever it is put does not fit, and level A
+ * translated by ± the header origin, the usual frame mix-up) and a translation search over the whole
+ * box (cross-correlation by FFT from the model centred in the box); the best placement is kept —
+ * the best, not the last tried. A model that correlates below 0.5 wherever it is put does not fit, and level A
  * stops: every later section says so and nothing is evaluated.
  */
 export const modelFitProtocol = defineProtocol({
   id: 'vrs.modelFit',
-  version: '1',
+  version: '2',
   title: 'Model fit check',
   description: 'Masked CC of the map with the model map; tries candidate origins when it is poor and decides where level A puts the model, or that it does not fit.',
   execution: 'worker',
@@ -64,6 +65,12 @@ export const modelFitProtocol = defineProtocol({
         const { ccMask } = await fitCorrelation(map, atoms, resolutionA, candidate.shift);
         tried.push({ ...candidate, ccMask });
       }
+      // Beyond the original: a whole-box translation search from the model centred in the box.
+      ctx.progress(0.9, 'translation search');
+      const centred = candidatePlacements(mapInfo, modelInfo, { mapCentreOnly: true })[0]!;
+      const shift = await translationSearch(map, atoms, resolutionA, centred.shift);
+      const { ccMask } = await fitCorrelation(map, atoms, resolutionA, shift);
+      tried.push({ label: 'translation search (cross-correlation over the box)', shift, ccMask });
     }
     const finite = tried.filter((t) => Number.isFinite(t.ccMask));
     const best = finite.reduce<(typeof tried)[number] | undefined>((b, t) => (b === undefined || t.ccMask > b.ccMask ? t : b), undefined);
@@ -100,7 +107,7 @@ export const modelFitProtocol = defineProtocol({
       warnings: [],
       metrics: { ccMask: placement.ccMask, fitted, originShiftA: placement.shiftA, resolutionA, candidates: tried.map((t) => ({ ...t, ccMask: finiteOrNull(t.ccMask) })) },
       explanation:
-        'Before the model is judged against the map it must be in the map. The model map (each atom a 5-Gaussian electron scattering factor blurred by its B-factor, Fourier-truncated at the resolution shown) is correlated with the map over the voxels within van der Waals radius + 0.2 Å of the model atoms. When the correlation is not above 0.8 the original service tries other origins for the model; we do the same, keep the best placement, and stop level A when no placement reaches 0.5.',
+        'Before the model is judged against the map it must be in the map. The model map (each atom a 5-Gaussian electron scattering factor blurred by its B-factor, Fourier-truncated at the resolution shown) is correlated with the map over the voxels within van der Waals radius + 0.2 Å of the model atoms. When the correlation is not above 0.8 the original service tries other origins for the model; we do the same, add a search over every translation of the model in the box (the peak of the cross-correlation of the map with the model map; rotations are not searched), keep the best placement, and stop level A when no placement reaches 0.5.',
       results,
       tables: [
         {
@@ -123,12 +130,13 @@ export const modelFitProtocol = defineProtocol({
 });
 
 /** Translations to try, as (label, shift), without duplicates or the null translation. */
-export function candidatePlacements(mapInfo: MapInfo, modelInfo: ModelInfo): Candidate[] {
+export function candidatePlacements(mapInfo: MapInfo, modelInfo: ModelInfo, opts: { mapCentreOnly?: boolean } = {}): Candidate[] {
   const origin = mapInfo.origin;
   const boxCentre = mapInfo.dims.map((n, a) => (n * mapInfo.voxelSize[a]!) / 2) as Vec3;
   const mapCentre = origin.map((o, a) => o + boxCentre[a]!) as Vec3;
   const centre = modelInfo.centreA;
   const centreOn = (label: string, point: Vec3): Candidate => ({ label, shift: point.map((p, a) => p - centre[a]!) as Vec3 });
+  if (opts.mapCentreOnly) return [centreOn("centre on the map's centre (origin + N·voxel/2)", mapCentre)];
   const all: Candidate[] = [
     centreOn('centre on the header origin', origin),
     centreOn('centre on minus the header origin', origin.map((v) => -v) as Vec3),
