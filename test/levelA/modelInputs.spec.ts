@@ -135,3 +135,41 @@ describe.skipIf(!existsSync(levelA('emd_6272_fragment.mrc')))('fit check with a 
     expect(placement.ccMask!).toBeGreaterThan(0.7);
   }, 60_000);
 });
+
+describe.skipIf(!existsSync(levelA('emd_2566_3j6b_chain9_zone.mrc')))('model placement on the map grid', () => {
+  it("uses the header's origin to a fraction of a voxel: the original's whole-voxel truncation (Xmipp int(origin/Ts)) lowers the CC", async () => {
+    const { fitCorrelation } = await import('../../protocols/levelA/model-fit/fitCorrelation.js');
+    const { placedModel } = await import('../../protocols/shared/placedModel.js');
+    const { Volume } = await import('../../core/index.js');
+    const map = (await readMap(levelA('emd_2566_3j6b_chain9_zone.mrc'))).volume;
+    const { atoms } = await placedModel(levelA('3j6b_chain9.pdb'));
+    const truncated = new Volume(map.data, { dims: map.dims, voxelSize: map.voxelSize, origin: map.origin.map((o, a) => Math.trunc(o / map.voxelSize[a]!) * map.voxelSize[a]!) as Vec3 });
+    const exact = await fitCorrelation(map, atoms, 3.4);
+    const whole = await fitCorrelation(truncated, atoms, 3.4);
+    // emd_2566's origin is about 266, 116 and 119 voxels, stored as float32 values that may fall just below the integer (z: 118.9999987), which truncation turns into a whole voxel
+    const moved = map.origin.map((o, a) => o - truncated.origin[a]!);
+    expect(Math.max(...moved)).toBeGreaterThan(0.5 * map.voxelSize[0]);
+    expect(exact.ccMask).toBeGreaterThan(whole.ccMask + 0.05);
+  }, 60_000);
+
+  it('a rotated model scores low, and no translation rescues it', async () => {
+    const mapFile = levelA('emd_2566_3j6b_chain9_zone.mrc');
+    const text = readFileSync(levelA('3j6b_chain9.pdb'), 'utf8').split('\n');
+    const coords = text.filter((l) => /^(ATOM  |HETATM)/.test(l)).map((l) => [30, 38, 46].map((c) => Number(l.slice(c, c + 8))));
+    const centre = [0, 1, 2].map((a) => coords.reduce((s, c) => s + c[a]!, 0) / coords.length);
+    const angle = (60 * Math.PI) / 180;
+    const rotated = text.map((line) => {
+      if (!/^(ATOM  |HETATM)/.test(line)) return line;
+      const [x, y, z] = [30, 38, 46].map((c, a) => Number(line.slice(c, c + 8)) - centre[a]!);
+      // 60° about z through the model's centre
+      const r = [x! * Math.cos(angle) - y! * Math.sin(angle) + centre[0]!, x! * Math.sin(angle) + y! * Math.cos(angle) + centre[1]!, z! + centre[2]!];
+      return line.slice(0, 30) + r.map((v) => v.toFixed(3).padStart(8)).join('') + line.slice(54);
+    });
+    const file = join(dir, 'rotated.pdb');
+    writeFileSync(file, rotated.join('\n'));
+    const { placement, section } = await fit(mapFile, file, 3.4);
+    const candidates = section.metrics['candidates'] as { ccMask: number | null }[];
+    expect(candidates[0]!.ccMask!).toBeLessThan(0.3);
+    expect(placement.fitted).toBe(false);
+  }, 60_000);
+});

@@ -131,3 +131,16 @@ for (const pair of pairs) {
     }, 60_000);
   });
 }
+
+describe('EMRinger on a model without scored residues', () => {
+  it('does not apply to a poly-alanine model (the phantom of core/phantom), with the reason', async () => {
+    const { phantomMap, phantomModelPdb } = await import('../../../core/index.js');
+    const { volume, truth } = phantomMap({});
+    const file = join(mkdtempSync(join(tmpdir(), 'vrs-emringer-ala-')), 'ala.pdb');
+    writeFileSync(file, phantomModelPdb(truth));
+    const out = await runProtocolInProcess(emringerProtocol, { map: volume, model: { path: file }, placement: { json: { fitted: true, shiftA: [0, 0, 0], ccMask: 0.9, resolutionA: 4 } } }, {});
+    const section = out['section']!.value as SectionResult;
+    expect(section.status).toBe('not-applicable');
+    expect(section.reason).toMatch(/poly-alanine/);
+  });
+});

@@ -73,6 +73,15 @@ const EXPLANATION =
 export function emringerSection(scan: RingerScanResult, score: EmringerScore, rolling: Map<string, RollingWindowPoint[]>, resolution?: number): SectionResult {
   const base = { id: ID, level: 'A', title: TITLE, method: METHOD, explanation: EXPLANATION } as const;
   const skippedText = skipped(scan);
+  if (scan.scans.length === 0 && scan.skippedMissingAtoms === 0 && scan.skippedOutsideMap === 0) {
+    return {
+      ...base,
+      status: 'not-applicable',
+      reason: 'the model has no residue EMRinger scores (Arg, Asn, Asp, Cys, Glu, Gln, His, Leu, Lys, Met, Phe, Ser, Trp, Tyr): there is no χ1 to scan, as in a poly-alanine or backbone-only model',
+      warnings: [],
+      metrics: { modelLength: 0 },
+    };
+  }
   if (scan.scans.length === 0) {
     return {
       ...base,

@@ -120,10 +120,12 @@ export const fscQProtocol = defineProtocol({
     const views = threshold === undefined ? null : fscQrViews(softMasked(map, softMask), threshold, fscQrVolume);
 
     const warnings: string[] = [];
-    if (Math.abs(stats.clippedP97_5 - stats.clippedP2_5) < FSCQ_HOMOGENEITY_EPS) {
+    const homogeneous = Math.abs(stats.clippedP97_5 - stats.clippedP2_5) < FSCQ_HOMOGENEITY_EPS;
+    const outliers = stats.percentAbsAbove15 > FSCQ_OUTLIER_PERCENT;
+    if (homogeneous) {
       warnings.push(`The FSC-Qr values look too homogeneous (the 2.5% and 97.5% percentiles of the values clipped to ±1.5 differ by less than ${FSCQ_HOMOGENEITY_EPS}); the program may have had problems.`);
     }
-    if (stats.percentAbsAbove15 > FSCQ_OUTLIER_PERCENT) {
+    if (outliers) {
       warnings.push(`${f(stats.percentAbsAbove15, '%5.1f')}% of the voxels inside the atoms have |FSC-Qr| > 1.5 (more than ${FSCQ_OUTLIER_PERCENT}%): large parts of the model are not supported by the map, or are fitted into its noise.`);
     }
     const notes = [
@@ -163,7 +165,11 @@ export const fscQProtocol = defineProtocol({
       plots: [histogramPlot(stats)],
       figures: views ? [views.figure] : [],
       notes,
-      ...(warnings.length > 0 ? { abstract: 'FSC-Q finds a significant part of the atomic model not supported by the map (or fitted into its noise).' } : {}),
+      ...(outliers
+        ? { abstract: 'FSC-Q finds a significant part of the atomic model not supported by the map (or fitted into its noise).' }
+        : homogeneous
+          ? { abstract: 'FSC-Q is suspiciously uniform over the atomic model: the model agrees with the map everywhere exactly as well as the half maps agree with each other, which can happen for a model made from the map itself.' }
+          : {}),
     };
     ctx.progress(1);
     return {
