@@ -14,33 +14,43 @@ export interface MaskAtoms {
  */
 export function atomMask(atoms: MaskAtoms, indices: ArrayLike<number>, geometry: VolumeGeometry, radius: number | ((atom: number) => number)): Uint8Array {
   const [nx, ny, nz] = geometry.dims;
-  const [sx, sy, sz] = geometry.voxelSize;
-  const [ox, oy, oz] = geometry.origin;
   const mask = new Uint8Array(nx * ny * nz);
   for (let n = 0; n < indices.length; n++) {
     const atom = indices[n]!;
-    const r = typeof radius === 'number' ? radius : radius(atom);
-    const px = (atoms.x[atom]! - ox) / sx;
-    const py = (atoms.y[atom]! - oy) / sy;
-    const pz = (atoms.z[atom]! - oz) / sz;
-    const r2 = r * r;
-    const x0 = Math.max(0, Math.ceil(px - r / sx));
-    const x1 = Math.min(nx - 1, Math.floor(px + r / sx));
-    const y0 = Math.max(0, Math.ceil(py - r / sy));
-    const y1 = Math.min(ny - 1, Math.floor(py + r / sy));
-    const z0 = Math.max(0, Math.ceil(pz - r / sz));
-    const z1 = Math.min(nz - 1, Math.floor(pz + r / sz));
-    for (let k = z0; k <= z1; k++) {
-      const dz2 = ((k - pz) * sz) ** 2;
-      for (let j = y0; j <= y1; j++) {
-        const dyz2 = dz2 + ((j - py) * sy) ** 2;
-        if (dyz2 > r2) continue;
-        const row = (k * ny + j) * nx;
-        for (let i = x0; i <= x1; i++) if (dyz2 + ((i - px) * sx) ** 2 <= r2) mask[row + i] = 1;
-      }
-    }
+    forEachVoxelInBall(geometry, atoms.x[atom]!, atoms.y[atom]!, atoms.z[atom]!, typeof radius === 'number' ? radius : radius(atom), (p) => {
+      mask[p] = 1;
+    });
   }
   return mask;
+}
+
+/**
+ * Calls `visit` with the flat index of every grid point within `radius` Å of (x, y, z) Å, in memory
+ * order; points outside the box are skipped.
+ */
+export function forEachVoxelInBall(geometry: VolumeGeometry, x: number, y: number, z: number, radius: number, visit: (index: number) => void): void {
+  const [nx, ny, nz] = geometry.dims;
+  const [sx, sy, sz] = geometry.voxelSize;
+  const [ox, oy, oz] = geometry.origin;
+  const px = (x - ox) / sx;
+  const py = (y - oy) / sy;
+  const pz = (z - oz) / sz;
+  const r2 = radius * radius;
+  const x0 = Math.max(0, Math.ceil(px - radius / sx));
+  const x1 = Math.min(nx - 1, Math.floor(px + radius / sx));
+  const y0 = Math.max(0, Math.ceil(py - radius / sy));
+  const y1 = Math.min(ny - 1, Math.floor(py + radius / sy));
+  const z0 = Math.max(0, Math.ceil(pz - radius / sz));
+  const z1 = Math.min(nz - 1, Math.floor(pz + radius / sz));
+  for (let k = z0; k <= z1; k++) {
+    const dz2 = ((k - pz) * sz) ** 2;
+    for (let j = y0; j <= y1; j++) {
+      const dyz2 = dz2 + ((j - py) * sy) ** 2;
+      if (dyz2 > r2) continue;
+      const row = (k * ny + j) * nx;
+      for (let i = x0; i <= x1; i++) if (dyz2 + ((i - px) * sx) ** 2 <= r2) visit(row + i);
+    }
+  }
 }
 
 /** Van der Waals radii (Å, Bondi 1964) of the elements in biomolecular models; 1.8 Å otherwise. */

@@ -5,14 +5,13 @@ import {
   dihedralDeg,
   emringerScore,
   isRotamericIndex,
-  mapSampler,
   ringerScan,
   rollingWindows,
   rotamerStatistic,
   rotateAboutAxis,
-  type MapSampler,
   type RingerScan,
 } from './emringer.js';
+import { mapSampler, type MapSampler } from './mapSampler.js';
 import { ringerTestAtoms, toRingerInput } from './emringerTestModel.js';
 
 type Point = [number, number, number];

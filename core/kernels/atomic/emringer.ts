@@ -1,4 +1,7 @@
 import type { Volume } from '../../volume/index.js';
+import type { MapSampler } from './mapSampler.js';
+
+type Point = [number, number, number];
 
 /**
  * EMRinger (Barad et al. 2015, Nat. Methods 12:943), computed here from the method as published and
@@ -34,85 +37,6 @@ export const RINGER_STEP_DEG = 5;
 export const EMRINGER_THRESHOLDS = 20;
 /** Probability that a uniformly placed peak falls in a rotameric bin, as the reference scorer counts it (39 of 72). */
 const P_ROTAMERIC = 39 / 72;
-
-/** A map value at a point in Å; NaN when the point is too close to the edge for the interpolator. */
-export type MapSampler = (x: number, y: number, z: number) => number;
-
-export type RingerInterpolation = 'trilinear' | 'tricubic';
-
-/**
- * An interpolator on the voxel grid, voxel (i, j, k) at origin + (i, j, k)·voxelSize.
- * - `trilinear`: the eight surrounding voxels — what Phenix's EMRinger actually does with a map file
- *   (its "spline" option only applies to map coefficients; a real-space map goes through
- *   `non_crystallographic_eight_point_interpolation`).
- * - `tricubic`: Catmull–Rom cubic convolution over the 4×4×4 neighbourhood, separable; it passes
- *   through the voxel values (unlike a smoothing B-spline) and has a continuous gradient.
- */
-export function mapSampler(volume: Volume<Float32Array>, interpolation: RingerInterpolation): MapSampler {
-  const [nx, ny, nz] = volume.geometry.dims;
-  const [sx, sy, sz] = volume.geometry.voxelSize;
-  const [ox, oy, oz] = volume.geometry.origin;
-  const data = volume.data;
-  const nxy = nx * ny;
-  if (interpolation === 'trilinear') {
-    return (x, y, z) => {
-      const gx = (x - ox) / sx;
-      const gy = (y - oy) / sy;
-      const gz = (z - oz) / sz;
-      const x0 = Math.floor(gx);
-      const y0 = Math.floor(gy);
-      const z0 = Math.floor(gz);
-      if (!(x0 >= 0 && y0 >= 0 && z0 >= 0 && x0 + 1 < nx && y0 + 1 < ny && z0 + 1 < nz)) return NaN;
-      const fx = gx - x0;
-      const fy = gy - y0;
-      const fz = gz - z0;
-      const i = z0 * nxy + y0 * nx + x0;
-      const c00 = data[i]! * (1 - fx) + data[i + 1]! * fx;
-      const c10 = data[i + nx]! * (1 - fx) + data[i + nx + 1]! * fx;
-      const c01 = data[i + nxy]! * (1 - fx) + data[i + nxy + 1]! * fx;
-      const c11 = data[i + nxy + nx]! * (1 - fx) + data[i + nxy + nx + 1]! * fx;
-      return (c00 * (1 - fy) + c10 * fy) * (1 - fz) + (c01 * (1 - fy) + c11 * fy) * fz;
-    };
-  }
-  const wx = new Float64Array(4);
-  const wy = new Float64Array(4);
-  const wz = new Float64Array(4);
-  return (x, y, z) => {
-    const gx = (x - ox) / sx;
-    const gy = (y - oy) / sy;
-    const gz = (z - oz) / sz;
-    const x0 = Math.floor(gx);
-    const y0 = Math.floor(gy);
-    const z0 = Math.floor(gz);
-    if (!(x0 >= 1 && y0 >= 1 && z0 >= 1 && x0 + 2 < nx && y0 + 2 < ny && z0 + 2 < nz)) return NaN;
-    catmullRomWeights(gx - x0, wx);
-    catmullRomWeights(gy - y0, wy);
-    catmullRomWeights(gz - z0, wz);
-    let sum = 0;
-    for (let c = 0; c < 4; c++) {
-      const zBase = (z0 - 1 + c) * nxy;
-      let plane = 0;
-      for (let b = 0; b < 4; b++) {
-        const i = zBase + (y0 - 1 + b) * nx + x0 - 1;
-        plane += wy[b]! * (wx[0]! * data[i]! + wx[1]! * data[i + 1]! + wx[2]! * data[i + 2]! + wx[3]! * data[i + 3]!);
-      }
-      sum += wz[c]! * plane;
-    }
-    return sum;
-  };
-}
-
-/** Catmull–Rom weights of the samples at −1, 0, 1, 2 for a point at t ∈ [0, 1) (they sum to 1). */
-function catmullRomWeights(t: number, out: Float64Array): void {
-  const t2 = t * t;
-  const t3 = t2 * t;
-  out[0] = 0.5 * (-t3 + 2 * t2 - t);
-  out[1] = 0.5 * (3 * t3 - 5 * t2 + 2);
-  out[2] = 0.5 * (-3 * t3 + 4 * t2 + t);
-  out[3] = 0.5 * (t3 - t2);
-}
-
-type Point = [number, number, number];
 
 /** Dihedral angle a–b–c–d in degrees, (−180, 180], IUPAC sign (positive = clockwise seen along b→c). */
 export function dihedralDeg(a: Point, b: Point, c: Point, d: Point): number {

@@ -1,6 +1,7 @@
 export * from './pengScattering.js';
 export * from './modelMap.js';
 export * from './atomMask.js';
+export * from './mapSampler.js';
 export * from './emringer.js';
 export * from './mapModelCorrelations.js';
 export * from './residueCorrelations.js';

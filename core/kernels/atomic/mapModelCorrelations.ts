@@ -1,3 +1,4 @@
+import { pearsonOrNaN } from '../../stats/index.js';
 /**
  * The whole-map correlations of a map with its model map, after CCTBX's `five_cc`
  * (Afonine et al. 2018, Acta Cryst. D74, 814; algorithms.md §4.3):
@@ -24,47 +25,18 @@ export function mapModelCorrelations(map: Float32Array | Float64Array, model: Fl
   if (model.length !== n || mask.length !== n) throw new RangeError(`mapModelCorrelations: map ${n}, model map ${model.length} and mask ${mask.length} points differ`);
   let maskVoxels = 0;
   for (let i = 0; i < n; i++) if (mask[i] !== 0) maskVoxels++;
-  const ccMask = maskedCorrelation(map, model, mask);
-  const ccBox = maskedCorrelation(map, model);
+  const ccMask = pearsonOrNaN(map, model, mask);
+  const ccBox = pearsonOrNaN(map, model);
   const volume = highestValuesMask(model, maskVoxels);
-  const ccVolume = maskedCorrelation(map, model, volume);
+  const ccVolume = pearsonOrNaN(map, model, volume);
   const peaks = highestValuesMask(map, maskVoxels);
   let peaksVoxels = 0;
   for (let i = 0; i < n; i++) {
     if (volume[i] !== 0) peaks[i] = 1;
     peaksVoxels += peaks[i]!;
   }
-  const ccPeaks = maskedCorrelation(map, model, peaks);
+  const ccPeaks = pearsonOrNaN(map, model, peaks);
   return { ccMask, ccBox, ccVolume, ccPeaks, maskVoxels, peaksVoxels };
-}
-
-/** Pearson correlation over the points where mask ≠ 0 (all without a mask), two passes in float64; NaN below two points or for a constant. */
-export function maskedCorrelation(x: ArrayLike<number>, y: ArrayLike<number>, mask?: ArrayLike<number>): number {
-  const n = x.length;
-  let count = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < n; i++) {
-    if (mask && mask[i] === 0) continue;
-    sx += x[i]!;
-    sy += y[i]!;
-    count++;
-  }
-  if (count < 2) return Number.NaN;
-  const mx = sx / count;
-  const my = sy / count;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    if (mask && mask[i] === 0) continue;
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
 }
 
 /**

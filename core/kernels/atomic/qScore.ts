@@ -1,4 +1,5 @@
 import type { VolumeGeometry } from '../../volume/index.js';
+import { mapSampler } from './mapSampler.js';
 
 /** The columns of an atom table the Q-score needs (core/io's AtomTable has them). */
 export interface QScoreAtoms {
@@ -113,41 +114,6 @@ function isHydrogen(element: string): boolean {
   return element === 'H' || element === 'D';
 }
 
-/**
- * Trilinear value of the grid at a point in Å; 0 outside [0, n − 1] on any axis, as Chimera's
- * `interpolated_values` (what MapQ samples with) returns for points off the grid.
- */
-function sampler(map: QScoreMap): (x: number, y: number, z: number) => number {
-  const [nx, ny, nz] = map.geometry.dims;
-  const [sx, sy, sz] = map.geometry.voxelSize;
-  const [ox, oy, oz] = map.geometry.origin;
-  const data = map.data;
-  const nxy = nx * ny;
-  return (x, y, z) => {
-    const gx = (x - ox) / sx;
-    const gy = (y - oy) / sy;
-    const gz = (z - oz) / sz;
-    if (!(gx >= 0 && gy >= 0 && gz >= 0 && gx <= nx - 1 && gy <= ny - 1 && gz <= nz - 1)) return 0;
-    // On the last plane the upper corner has weight 0; step back so its index stays in the grid.
-    const i = Math.min(Math.floor(gx), Math.max(nx - 2, 0));
-    const j = Math.min(Math.floor(gy), Math.max(ny - 2, 0));
-    const k = Math.min(Math.floor(gz), Math.max(nz - 2, 0));
-    const fx = gx - i;
-    const fy = gy - j;
-    const fz = gz - k;
-    const di = nx > 1 ? 1 : 0;
-    const dj = ny > 1 ? nx : 0;
-    const dk = nz > 1 ? nxy : 0;
-    const p = k * nxy + j * nx + i;
-    const c00 = data[p]! + fx * (data[p + di]! - data[p]!);
-    const c10 = data[p + dj]! + fx * (data[p + dj + di]! - data[p + dj]!);
-    const c01 = data[p + dk]! + fx * (data[p + dk + di]! - data[p + dk]!);
-    const c11 = data[p + dk + dj]! + fx * (data[p + dk + dj + di]! - data[p + dk + dj]!);
-    const c0 = c00 + fy * (c10 - c00);
-    const c1 = c01 + fy * (c11 - c01);
-    return c0 + fz * (c1 - c0);
-  };
-}
 
 /** Uniform cells over the neighbour atoms: CSR lists of atom indices per cell. */
 interface CellGrid {
@@ -227,7 +193,7 @@ export function qScores(map: QScoreMap, atoms: QScoreAtoms, opts: QScoreOptions 
   const neighbours = Int32Array.from(heavy);
   const scored = opts.select ?? neighbours;
   const cells = buildCells(atoms, neighbours, opts.cellSize ?? 2.0);
-  const sample = sampler(map);
+  const sample = mapSampler(map, 'trilinear', { outside: 0 /* as Chimera's interpolated_values, which MapQ samples with */ });
 
   // Radii as MapQ steps them (r += dr while r < rmax + 0.01), so 2.0 is included.
   const radii: number[] = [];

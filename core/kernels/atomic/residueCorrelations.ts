@@ -1,3 +1,5 @@
+import { pearsonAt } from '../../stats/index.js';
+import { forEachVoxelInBall } from './atomMask.js';
 import type { VolumeGeometry } from '../../volume/index.js';
 
 /** The atom columns the residue correlations read (core/io's AtomTable has them). */
@@ -78,12 +80,12 @@ export function residueCorrelations(
     chain.residues++;
     for (const i of selected) chain.atoms.push(i);
     const points = collector.collect(selected);
-    out.push({ chain: r.chain, seq: r.seq, insertionCode: r.insertionCode, name: r.name, cc: indexedCorrelation(map, model, points), voxels: points.length });
+    out.push({ chain: r.chain, seq: r.seq, insertionCode: r.insertionCode, name: r.name, cc: pearsonAt(map, model, points), voxels: points.length });
   }
-  const over = (list: number[]) => indexedCorrelation(map, model, collector.collect(list));
+  const over = (list: number[]) => pearsonAt(map, model, collector.collect(list));
   const chains = [...chainAtoms].map(([chain, c]) => {
     const points = collector.collect(c.atoms);
-    return { chain, cc: indexedCorrelation(map, model, points), residues: c.residues, voxels: points.length };
+    return { chain, cc: pearsonAt(map, model, points), residues: c.residues, voxels: points.length };
   });
   return { residues: out, mainChain: over(main), sideChain: side.length > 0 ? over(side) : null, chains };
 }
@@ -105,70 +107,20 @@ class BallCollector {
 
   /** The points' flat indices; a view valid until the next call. */
   collect(list: readonly number[]): Int32Array {
-    const [nx, ny, nz] = this.geometry.dims;
-    const [sx, sy, sz] = this.geometry.voxelSize;
-    const [ox, oy, oz] = this.geometry.origin;
-    const r = this.radius;
-    const r2 = r * r;
     // A fresh stamp per call marks "already taken" without clearing the array.
     const mark = ++this.generation;
     let count = 0;
-    for (const atom of list) {
-      const px = (this.atoms.x[atom]! - ox) / sx;
-      const py = (this.atoms.y[atom]! - oy) / sy;
-      const pz = (this.atoms.z[atom]! - oz) / sz;
-      const x0 = Math.max(0, Math.ceil(px - r / sx));
-      const x1 = Math.min(nx - 1, Math.floor(px + r / sx));
-      const y0 = Math.max(0, Math.ceil(py - r / sy));
-      const y1 = Math.min(ny - 1, Math.floor(py + r / sy));
-      const z0 = Math.max(0, Math.ceil(pz - r / sz));
-      const z1 = Math.min(nz - 1, Math.floor(pz + r / sz));
-      for (let k = z0; k <= z1; k++) {
-        const dz2 = ((k - pz) * sz) ** 2;
-        for (let j = y0; j <= y1; j++) {
-          const dyz2 = dz2 + ((j - py) * sy) ** 2;
-          if (dyz2 > r2) continue;
-          const row = (k * ny + j) * nx;
-          for (let i = x0; i <= x1; i++) {
-            if (dyz2 + ((i - px) * sx) ** 2 > r2) continue;
-            const p = row + i;
-            if (this.stamp[p] === mark) continue;
-            this.stamp[p] = mark;
-            if (count === this.buffer.length) {
-              const grown = new Int32Array(this.buffer.length * 2);
-              grown.set(this.buffer);
-              this.buffer = grown;
-            }
-            this.buffer[count++] = p;
-          }
-        }
+    const take = (p: number) => {
+      if (this.stamp[p] === mark) return;
+      this.stamp[p] = mark;
+      if (count === this.buffer.length) {
+        const grown = new Int32Array(this.buffer.length * 2);
+        grown.set(this.buffer);
+        this.buffer = grown;
       }
-    }
+      this.buffer[count++] = p;
+    };
+    for (const atom of list) forEachVoxelInBall(this.geometry, this.atoms.x[atom]!, this.atoms.y[atom]!, this.atoms.z[atom]!, this.radius, take);
     return this.buffer.subarray(0, count);
   }
-}
-
-/** Pearson correlation over the listed points (two passes in float64); NaN below two points or for a constant. */
-function indexedCorrelation(x: ArrayLike<number>, y: ArrayLike<number>, points: Int32Array): number {
-  const n = points.length;
-  if (n < 2) return Number.NaN;
-  let sx = 0;
-  let sy = 0;
-  for (let q = 0; q < n; q++) {
-    sx += x[points[q]!]!;
-    sy += y[points[q]!]!;
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let q = 0; q < n; q++) {
-    const dx = x[points[q]!]! - mx;
-    const dy = y[points[q]!]! - my;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
 }

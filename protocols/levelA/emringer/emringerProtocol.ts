@@ -7,13 +7,13 @@ import {
   ringerScan,
   rollingWindows,
   type EmringerScore,
-  type RingerInterpolation,
+  type MapInterpolation,
   type RingerScanResult,
   type RollingWindowPoint,
   type SectionPlot,
   type SectionResult,
 } from '../../../core/index.js';
-import { modelNotFittedSection, placedModel, type ModelPlacement } from '../../shared/placedModel.js';
+import { fittedModelOrStop, mapAndModelInputs } from '../../shared/levelADeclarations.js';
 
 const ID = 'A.f';
 const TITLE = 'EMRinger';
@@ -24,7 +24,7 @@ const METHOD = 'EMRinger (Barad et al. 2015 method, computed by vrs)';
  * option only takes effect with map coefficients. We follow it so that our peaks sit where its do;
  * the kernel also offers Catmull–Rom tricubic.
  */
-export const EMRINGER_INTERPOLATION: RingerInterpolation = 'trilinear';
+export const EMRINGER_INTERPOLATION: MapInterpolation = 'trilinear';
 /** Phenix's default threshold of the rolling windows (map units), and the half-width of a window. */
 export const ROLLING_THRESHOLD = 0;
 export const ROLLING_EXTENSION = 10;
@@ -44,17 +44,14 @@ export const emringerProtocol = defineProtocol({
   params: {
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (text only: EMRinger uses none).' },
   },
-  inputs: {
-    map: { kind: 'volume', description: 'The map as imported, without half maps and unsharpened (vrs.importMap).' },
-    model: { kind: 'model', description: 'The atomic model (vrs.importModel).' },
-    placement: { kind: 'json', description: 'ModelPlacement from vrs.modelFit.' },
-  },
+  // The map as imported: never a sharpened one.
+  inputs: mapAndModelInputs,
   outputs: { section: { kind: 'section' } },
   async run(ctx) {
-    const placement = await ctx.inputs.json<ModelPlacement>('placement');
-    if (!placement.fitted) return { section: { kind: 'section', value: modelNotFittedSection(ID, TITLE, placement) } };
+    const fitted = await fittedModelOrStop(ctx, ID, TITLE);
+    if (fitted.stop) return fitted.stop;
     const map = await ctx.inputs.volume('map');
-    const { atoms, residues } = await placedModel(ctx.inputs.path('model'), placement.shiftA);
+    const { atoms, residues } = fitted.model;
     ctx.progress(0.3, 'χ1 scans');
     const scan = ringerScan(atoms, residues, mapSampler(map, EMRINGER_INTERPOLATION));
     ctx.progress(0.8, 'threshold scan');

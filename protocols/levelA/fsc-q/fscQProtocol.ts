@@ -14,6 +14,7 @@ import { softMasked } from '../../level0/loc-bfactor/localMapSection.js';
 import { firstNonFinite, hasCubicVoxels } from '../../shared/localResolutionChecks.js';
 import { modelNotFittedSection, type ModelPlacement } from '../../shared/placedModel.js';
 import { computeFscQ, fscQStatistics, FSCQ_BOX, FSCQ_HALVES_CUTOFF, FSCQ_MODEL_CUTOFF, FSCQ_MODEL_LEVEL, type FscQStatistics } from './fscQ.js';
+import { placementInput } from '../../shared/levelADeclarations.js';
 
 const ID = 'A.b';
 const TITLE = 'FSC-Q';
@@ -64,7 +65,7 @@ export const fscQProtocol = defineProtocol({
     half1: { kind: 'volume', description: 'The first half map (vrs.importMap).' },
     half2: { kind: 'volume', description: 'The second half map (vrs.importMap).' },
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask): BlocRes measures the voxels ≥ 0.5.' },
-    placement: { kind: 'json', description: 'ModelPlacement from vrs.modelFit.' },
+    placement: placementInput,
     modelMap: { kind: 'volume', description: 'The Xmipp-style model map (vrs.modelMap).' },
   },
   outputs: {

@@ -18,7 +18,8 @@ import {
   type SectionResult,
   type Vec3,
 } from '../../../core/index.js';
-import { heavyAtoms, modelNotFittedSection, placedModel, type ModelPlacement } from '../../shared/placedModel.js';
+import { heavyAtoms } from '../../shared/placedModel.js';
+import { fittedModelOrStop, mapAndModelInputs, mapInput, modelInput, placementInput } from '../../shared/levelADeclarations.js';
 import { MOLECULAR_MASK_PADDING } from '../model-fit/fitCorrelation.js';
 import { formatMapModelNumber as fmt, mapModelCcTexts } from './mapModelCcTexts.js';
 
@@ -55,18 +56,17 @@ export const mapModelCcProtocol = defineProtocol({
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å; the model map is computed at max(resolution, 3 Å).' },
   },
   inputs: {
-    map: { kind: 'volume', description: 'The map (vrs.importMap).' },
-    mapInfo: { kind: 'json', description: 'Its info output.' },
-    model: { kind: 'model', description: 'The atomic model (vrs.importModel).' },
-    modelInfo: { kind: 'json', description: 'Its info output.' },
-    placement: { kind: 'json', description: 'ModelPlacement from vrs.modelFit.' },
+    map: mapInput,
+    model: modelInput,
+    placement: placementInput,
   },
   outputs: { section: { kind: 'section' } },
   async run(ctx) {
-    const placement = await ctx.inputs.json<ModelPlacement>('placement');
-    if (!placement.fitted) return { section: { kind: 'section', value: modelNotFittedSection(ID, TITLE, placement) } };
+    const fitted = await fittedModelOrStop(ctx, ID, TITLE);
+    if (fitted.stop) return fitted.stop;
+    const { placement } = fitted;
     const map = await ctx.inputs.volume('map');
-    const { atoms, residues } = await placedModel(ctx.inputs.path('model'), placement.shiftA);
+    const { atoms, residues } = fitted.model;
     const reported = ctx.params.resolution !== undefined && ctx.params.resolution > 0 ? ctx.params.resolution : undefined;
     const resolutionA = reported !== undefined ? Math.max(reported, MIN_MODEL_MAP_RESOLUTION) : placement.resolutionA;
     const { geometry } = map;

@@ -3,6 +3,7 @@ import type { MapInfo } from '../../preprocessing/import-map/MapInfo.js';
 import { placedModel, type ModelPlacement } from '../../shared/placedModel.js';
 import type { ModelInfo } from '../import-model/ModelInfo.js';
 import { fitCorrelation, translationSearch } from './fitCorrelation.js';
+import { mapInfoInput, mapInput, modelInfoInput, modelInput } from '../../shared/levelADeclarations.js';
 
 /** Masked CC above which map and model are "properly aligned" (the original's Phenix rule, vrs-spec §12.0). */
 export const ALIGNED_CC = 0.8;
@@ -35,10 +36,10 @@ export const modelFitProtocol = defineProtocol({
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å; the fit is judged at max(resolution, 3 Å).' },
   },
   inputs: {
-    map: { kind: 'volume', description: 'The map (vrs.importMap).' },
-    mapInfo: { kind: 'json', description: 'Its info output.' },
-    model: { kind: 'model', description: 'The atomic model (vrs.importModel).' },
-    modelInfo: { kind: 'json', description: 'Its info output.' },
+    map: mapInput,
+    mapInfo: mapInfoInput,
+    model: modelInput,
+    modelInfo: modelInfoInput,
   },
   outputs: {
     section: { kind: 'section' },

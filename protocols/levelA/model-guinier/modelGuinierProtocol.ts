@@ -1,6 +1,7 @@
 import { checkSameGrid, defineProtocol, formatPrintf, type SectionResult } from '../../../core/index.js';
 import { modelNotFittedSection, type ModelPlacement } from '../../shared/placedModel.js';
 import { compareGuinierCurves, guinierCurve } from './modelGuinier.js';
+import { mapInput, placementInput } from '../../shared/levelADeclarations.js';
 
 const ID = 'A.d';
 const TITLE = 'Map–model Guinier analysis';
@@ -36,9 +37,9 @@ export const modelGuinierProtocol = defineProtocol({
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å: the curves stop there.' },
   },
   inputs: {
-    map: { kind: 'volume', description: 'The map (vrs.importMap).' },
+    map: mapInput,
     modelMap: { kind: 'volume', description: 'The Xmipp-style model map (vrs.modelMap).' },
-    placement: { kind: 'json', description: 'ModelPlacement from vrs.modelFit.' },
+    placement: placementInput,
   },
   outputs: { section: { kind: 'section' } },
   async run(ctx) {

@@ -1,4 +1,4 @@
-import { sampleTrilinear, type Volume, type VoxelArray } from '../../../core/index.js';
+import { mapSampler, type Volume, type VoxelArray } from '../../../core/index.js';
 import type { PlacedModel } from '../../shared/placedModel.js';
 
 /** Backbone atom names of EMDB's validation analysis: the protein main chain and the nucleic-acid sugar–phosphate chain. */
@@ -41,7 +41,7 @@ export interface AtomValues {
  */
 export function atomValues(map: Volume<VoxelArray>, model: Pick<PlacedModel, 'atoms' | 'residues'>): AtomValues {
   const { atoms } = model;
-  const grid = { data: map.data, dims: [...map.dims] as [number, number, number], spacing: [...map.voxelSize] as [number, number, number], origin: [...map.origin] as [number, number, number] };
+  const sample = mapSampler(map, 'trilinear');
   const values: number[] = [];
   const backbone: number[] = [];
   const chainOf: number[] = [];
@@ -62,7 +62,7 @@ export function atomValues(map: Volume<VoxelArray>, model: Pick<PlacedModel, 'at
         hydrogensSkipped++;
         continue;
       }
-      const v = sampleTrilinear(grid, atoms.x[i]!, atoms.y[i]!, atoms.z[i]!);
+      const v = sample(atoms.x[i]!, atoms.y[i]!, atoms.z[i]!);
       if (Number.isNaN(v)) outsideBox++;
       values.push(Number.isNaN(v) ? -Infinity : v);
       backbone.push(BACKBONE_NAMES.has(atoms.name[i]!) ? 1 : 0);

@@ -1,5 +1,5 @@
 import { defineProtocol, formatPrintf, type SectionResult } from '../../../core/index.js';
-import { modelNotFittedSection, placedModel, type ModelPlacement } from '../../shared/placedModel.js';
+import { fittedModelOrStop, mapAndModelInputs } from '../../shared/levelADeclarations.js';
 import { atomValues, inclusionAt, inclusionScan } from './atomInclusion.js';
 
 const ID = 'A.inclusion';
@@ -26,21 +26,18 @@ export const modelInclusionProtocol = defineProtocol({
   params: {
     threshold: { type: 'number', required: true, description: 'The recommended contour level (density units of the map).' },
   },
-  inputs: {
-    map: { kind: 'volume', description: 'The map (vrs.importMap).' },
-    model: { kind: 'model', description: 'The atomic model (vrs.importModel).' },
-    placement: { kind: 'json', description: 'The placement output of vrs.modelFit (ModelPlacement).' },
-  },
+  inputs: mapAndModelInputs,
   outputs: {
     section: { kind: 'section' },
   },
   async run(ctx) {
-    const placement = await ctx.inputs.json<ModelPlacement>('placement');
-    if (!placement.fitted) return { section: { kind: 'section', value: modelNotFittedSection(ID, TITLE, placement) } };
+    const fitted = await fittedModelOrStop(ctx, ID, TITLE);
+    if (fitted.stop) return fitted.stop;
+    const { placement } = fitted;
     const started = performance.now();
     const threshold = ctx.params.threshold;
     const map = await ctx.inputs.volume('map');
-    const placed = await placedModel(ctx.inputs.path('model'), placement.shiftA);
+    const placed = fitted.model;
     const av = atomValues(map, placed);
     if (av.values.length === 0) {
       const section: SectionResult = {

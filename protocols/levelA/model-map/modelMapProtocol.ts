@@ -1,5 +1,6 @@
 import { defineProtocol, modelMap, Volume } from '../../../core/index.js';
 import { placedModel, type ModelPlacement } from '../../shared/placedModel.js';
+import { modelInput, placementInput } from '../../shared/levelADeclarations.js';
 
 /**
  * The model → map conversion of level A (vrs-spec §12.0, algorithms.md §4.2): the model, placed by
@@ -18,16 +19,11 @@ export const modelMapProtocol = defineProtocol({
   title: 'Model map (Xmipp-style conversion)',
   description: "The atomic model converted to a density on the map's grid, Xmipp volume_from_pdb style (5-Gaussian electron profiles, no B-factors, no resolution cut), for FSC-Q and the map–model Guinier analysis.",
   execution: 'worker',
-  params: {
-    resolution: {
-      type: 'number', min: 0,
-      description: 'Reported resolution in Å. The Xmipp-style conversion does not use it (the original applies no resolution cut); accepted so the step is cached per analysis like its neighbours.',
-    },
-  },
+  params: {},
   inputs: {
     map: { kind: 'volume', description: 'The map (vrs.importMap); only its grid is used.' },
-    model: { kind: 'model', description: 'The atomic model (vrs.importModel).' },
-    placement: { kind: 'json', description: 'ModelPlacement from vrs.modelFit: the shift applied to the model.' },
+    model: modelInput,
+    placement: placementInput,
   },
   outputs: {
     map: { kind: 'volume', description: "The Xmipp-style model map on the map's grid (all zero when the model does not fit)." },

@@ -4,6 +4,7 @@ import { placedModel, type ModelPlacement } from '../../shared/placedModel.js';
 import type { ModelInfo } from '../import-model/ModelInfo.js';
 import { backboneTrace } from './backboneTrace.js';
 import { modelTraceFigure } from './modelTraceFigure.js';
+import { mapInfoInput, mapInput, modelInfoInput, modelInput, placementInput } from '../../shared/levelADeclarations.js';
 
 const ID = 'model';
 const TITLE = 'Atomic model';
@@ -26,11 +27,11 @@ export const modelSectionProtocol = defineProtocol({
     threshold: { type: 'number', required: true, description: 'Contour level of the map surface drawn under the trace (density units of the map).' },
   },
   inputs: {
-    map: { kind: 'volume', description: 'The map (vrs.importMap).' },
-    mapInfo: { kind: 'json', description: 'Its info output.' },
-    model: { kind: 'model', description: 'The atomic model (vrs.importModel).' },
-    modelInfo: { kind: 'json', description: 'Its info output (ModelInfo).' },
-    placement: { kind: 'json', description: 'The placement output of vrs.modelFit (ModelPlacement).' },
+    map: mapInput,
+    mapInfo: mapInfoInput,
+    model: modelInput,
+    modelInfo: modelInfoInput,
+    placement: placementInput,
   },
   outputs: {
     section: { kind: 'section' },

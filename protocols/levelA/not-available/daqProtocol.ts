@@ -1,6 +1,7 @@
 import { defineProtocol } from '../../../core/index.js';
 import type { ModelPlacement } from '../../shared/placedModel.js';
 import { notAvailableSection, type NotAvailableCheck } from './notAvailableSection.js';
+import { placementInput } from '../../shared/levelADeclarations.js';
 
 export const DAQ_CHECK: NotAvailableCheck = {
   id: 'A.g',
@@ -23,7 +24,7 @@ export const daqProtocol = defineProtocol({
   section: { id: 'A.g', level: 'A', title: 'DAQ' },
   params: {},
   inputs: {
-    placement: { kind: 'json', description: 'ModelPlacement from vrs.modelFit.' },
+    placement: placementInput,
   },
   outputs: { section: { kind: 'section' } },
   async run(ctx) {

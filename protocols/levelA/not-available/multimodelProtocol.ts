@@ -1,6 +1,7 @@
 import { defineProtocol } from '../../../core/index.js';
 import type { ModelPlacement } from '../../shared/placedModel.js';
 import { notAvailableSection, type NotAvailableCheck } from './notAvailableSection.js';
+import { placementInput } from '../../shared/levelADeclarations.js';
 
 export const MULTIMODEL_CHECK: NotAvailableCheck = {
   id: 'A.c',
@@ -23,7 +24,7 @@ export const multimodelProtocol = defineProtocol({
   section: { id: 'A.c', level: 'A', title: 'Multimodel stability' },
   params: {},
   inputs: {
-    placement: { kind: 'json', description: 'ModelPlacement from vrs.modelFit.' },
+    placement: placementInput,
   },
   outputs: { section: { kind: 'section' } },
   async run(ctx) {

@@ -1,5 +1,5 @@
 import { defineProtocol, histogram, qScores, type SectionPlot, type SectionResult, type SectionTable } from '../../../core/index.js';
-import { modelNotFittedSection, placedModel, type ModelPlacement } from '../../shared/placedModel.js';
+import { fittedModelOrStop, mapAndModelInputs } from '../../shared/levelADeclarations.js';
 import { expectedQ, summarizeQScores, type ChainQ, type QScoreSummary, type ResidueKind } from './qScoreSummary.js';
 
 const SECTION_ID = 'A.e';
@@ -37,17 +37,13 @@ export const qScoreProtocol = defineProtocol({
   params: {
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å; gives the expected Q. Without it only the estimates are shown.' },
   },
-  inputs: {
-    map: { kind: 'volume', description: 'The map (vrs.importMap).' },
-    model: { kind: 'model', description: 'The atomic model (vrs.importModel).' },
-    placement: { kind: 'json', description: 'ModelPlacement from vrs.modelFit.' },
-  },
+  inputs: mapAndModelInputs,
   outputs: { section: { kind: 'section' } },
   async run(ctx) {
-    const placement = await ctx.inputs.json<ModelPlacement>('placement');
-    if (!placement.fitted) return { section: { kind: 'section', value: modelNotFittedSection(SECTION_ID, TITLE, placement) } };
+    const fitted = await fittedModelOrStop(ctx, SECTION_ID, TITLE);
+    if (fitted.stop) return fitted.stop;
     const map = await ctx.inputs.volume('map');
-    const model = await placedModel(ctx.inputs.path('model'), placement.shiftA);
+    const { model } = fitted;
     const resolution = ctx.params.resolution !== undefined && ctx.params.resolution > 0 ? ctx.params.resolution : null;
 
     ctx.progress(0.05, 'Q-scores');
