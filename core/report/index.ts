@@ -13,3 +13,4 @@ export * from './renderReportPdf.js';
 export * from './writeReportFiles.js';
 export * from './sliceFigure.js';
 export * from './isosurfaceFigure.js';
+export * from './finiteOrNull.js';

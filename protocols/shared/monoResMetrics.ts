@@ -1,11 +1,8 @@
 // The MonoRes run as report.json records it (0.e single-map and 1.e half-map sections): the
 // frequencies visited, why the sweep stopped, the grid it ran on and its timings.
+import { finiteOrNull } from '../../core/index.js';
 import type { EvaluationGrid, MonoResFrequencyRecord, MonoResStopReason, Vec3 } from '../../core/index.js';
 
-/** JSON has no NaN: statistics of an empty set (no active voxel left) become null. */
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
 
 export function monoResFrequencyMetrics(frequencies: readonly MonoResFrequencyRecord[]) {
   return frequencies.map((f) => ({

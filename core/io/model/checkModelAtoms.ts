@@ -11,7 +11,7 @@ const ELEMENTS = new Set(
 /**
  * Refuses a model no map–model check could use, naming the file and the record: an atom of no
  * known element (none written and none readable from its name, or a symbol that is no element),
- * non-finite coordinates, or occupancy 0 on every atom. Ions, charges and hydrogens are fine.
+ * non-finite coordinates, B-factor or occupancy, or occupancy 0 on every atom. Ions, charges and hydrogens are fine.
  */
 export function checkModelAtoms(model: AtomicModel): void {
   const { atoms } = model;
@@ -32,6 +32,8 @@ export function checkModelAtoms(model: AtomicModel): void {
     if (!(Number.isFinite(atoms.x[i]!) && Number.isFinite(atoms.y[i]!) && Number.isFinite(atoms.z[i]!))) {
       throw new VrsInputError(`${describe(i)}: coordinates are not finite numbers`, file, model.format === 'pdb' ? 'coordinates (columns 31-54)' : 'Cartn_x/y/z');
     }
+    if (!Number.isFinite(atoms.b[i]!)) throw new VrsInputError(`${describe(i)}: the B-factor is not a finite number`, file, model.format === 'pdb' ? 'tempFactor (columns 61-66)' : 'B_iso_or_equiv');
+    if (!Number.isFinite(atoms.occupancy[i]!)) throw new VrsInputError(`${describe(i)}: the occupancy is not a finite number`, file, model.format === 'pdb' ? 'occupancy (columns 55-60)' : 'occupancy');
     if (atoms.occupancy[i]! > 0) occupied++;
   }
   if (occupied === 0) throw new VrsInputError(`all ${atoms.count} atoms have occupancy 0: the model places no atom`, file, 'occupancy');

@@ -73,7 +73,8 @@ export async function modelMap(atoms: ScatteringAtoms, geometry: VolumeGeometry,
     const occupancy = atoms.occupancy[atom]!;
     if (!(occupancy > 0)) continue;
     const bFactor = (opts.bFactorOverride ?? atoms.b[atom]!) + extraB;
-    const key = `${element}:${bFactor.toFixed(2)}`;
+    // Xmipp's profile has no B-factor: one shape per element.
+    const key = opts.style === 'xmipp' ? element : `${element}:${bFactor.toFixed(2)}`;
     let shape = profiles.get(key);
     if (shape === undefined && !profiles.has(key)) {
       shape = atomGaussians(element, bFactor, opts.style, minVoxel);

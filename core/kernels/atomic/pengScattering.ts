@@ -31,7 +31,7 @@ export interface AtomGaussians {
  *   (s = 1/(2d)), a_i (4π/(b_i+B))^{3/2} exp(−4π² r²/(b_i+B)) — what map–model programs such as
  *   Phenix compute, B-factors honoured;
  * - `xmipp`: Xmipp's radial profile (the 1-D transform with s read as 1/d,
- *   a_i √(π/b_i) exp(−π² r²/b_i)), blurred by a Gaussian of σ = 0.4 voxel as the spec's stand-in
+ *   a_i √(π/b_i) exp(−π² r²/b_i)), blurred by a Gaussian of σ = 0.4 of the smallest voxel size as the spec's stand-in
  *   for its Sinc–Kaiser low-pass; no B-factors. Absolute levels matter for FSC-Q's 0.97 threshold.
  */
 export type ScatteringStyle = 'electron' | 'xmipp';

@@ -2,6 +2,7 @@
 // names), warnings, abstract sentence, plots and notes.
 import {
   directionMeans,
+  finiteOrNull,
   directionUniformityTest,
   formatPrintf,
   independentSamples,
@@ -208,6 +209,3 @@ function pText(p: number): string {
   return p === 0 ? '< 1e-300' : p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
 }
 
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}

@@ -13,7 +13,7 @@ const WATERS = new Set(['HOH', 'WAT', 'DOD', 'H2O']);
  */
 export const importModelProtocol = defineProtocol({
   id: 'vrs.importModel',
-  version: '1',
+  version: '2',
   title: 'Import atomic model',
   description: 'Reads a PDB/mmCIF atomic model (optionally gzipped), checks its atoms and records chains, residues, elements and SHA-256.',
   execution: 'worker',
@@ -36,6 +36,7 @@ export const importModelProtocol = defineProtocol({
     let heteroAtoms = 0;
     let waters = 0;
     let occupied = 0;
+    let negativeB = 0;
     let sumB = 0;
     const min: Vec3 = [Infinity, Infinity, Infinity];
     const max: Vec3 = [-Infinity, -Infinity, -Infinity];
@@ -53,6 +54,7 @@ export const importModelProtocol = defineProtocol({
       if (atoms.isHetero[i]) heteroAtoms++;
       if (WATERS.has(atoms.resName[i]!)) waters++;
       if (atoms.occupancy[i]! > 0) occupied++;
+      if (atoms.b[i]! < 0) negativeB++;
       sumB += atoms.b[i]!;
     }
     const chains = new Map<string, { id: string; residues: number; atoms: number }>();
@@ -65,6 +67,7 @@ export const importModelProtocol = defineProtocol({
     const notes = [...model.notes];
     if (model.models.length > 1) notes.push(`level A uses the first model (${model.models[0]}) of ${model.models.length}`);
     if (atoms.count < model.atoms.count && model.models.length === 1) notes.push(`${model.atoms.count - atoms.count} atoms of second and further alternate conformers left out`);
+    if (negativeB > 0) notes.push(`${negativeB} atoms with a negative B-factor: the model maps treat it as 0`);
     if (occupied < atoms.count) notes.push(`${atoms.count - occupied} atoms with occupancy 0 (they add no density)`);
     const info: ModelInfo = {
       fileName: basename(file),

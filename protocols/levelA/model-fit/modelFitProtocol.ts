@@ -54,7 +54,7 @@ export const modelFitProtocol = defineProtocol({
     const minVoxel = Math.min(...map.voxelSize);
     const resolutionA = reported !== undefined && reported > 0 ? Math.max(reported, 3) : Math.max(3, 2.5 * minVoxel);
     const notes: string[] = [];
-    if (reported === undefined) notes.push(`No resolution was given: the fit is judged at ${resolutionA.toFixed(2)} Å (3 Å, or 2.5 voxels if larger).`);
+    if (!(reported !== undefined && reported > 0)) notes.push(`No resolution was given: the fit is judged at ${resolutionA.toFixed(2)} Å (3 Å, or 2.5 voxels if larger).`);
 
     ctx.progress(0.05, 'model map');
     const given = await fitCorrelation(map, atoms, resolutionA);
@@ -63,7 +63,8 @@ export const modelFitProtocol = defineProtocol({
       const candidates = candidatePlacements(mapInfo, modelInfo);
       for (const [n, candidate] of candidates.entries()) {
         ctx.progress(0.1 + (0.85 * n) / candidates.length, `candidate origin ${n + 1}/${candidates.length}`);
-        const { ccMask } = await fitCorrelation(map, atoms, resolutionA, candidate.shift);
+        // A placement that puts every atom outside the box measures nothing: no model map needed.
+        const ccMask = reachesBox(modelInfo, mapInfo, candidate.shift) ? (await fitCorrelation(map, atoms, resolutionA, candidate.shift)).ccMask : Number.NaN;
         tried.push({ ...candidate, ccMask });
       }
       // Beyond the original: a whole-box translation search from the model centred in the box.
@@ -83,7 +84,7 @@ export const modelFitProtocol = defineProtocol({
     let reason: string | undefined;
     let abstract: string | undefined;
     if (!fitted) {
-      reason = `masked CC ${fmt(given.ccMask)} as given and at most ${fmt(best?.ccMask ?? Number.NaN)} at ${tried.length - 1} candidate origins, below ${FIT_FLOOR_CC}`;
+      reason = `masked CC ${fmt(given.ccMask)} as given and at most ${fmt(best?.ccMask ?? Number.NaN)} at ${tried.length - 1} other placements (candidate origins and the translation search), below ${FIT_FLOOR_CC}`;
       results.push(
         `The model does not fit the map: the masked correlation stays below ${FIT_FLOOR_CC} at every candidate origin tried (best ${fmt(best?.ccMask ?? Number.NaN)}). The level-A analyses are skipped; fit the model into the map (rigid-body fitting) and validate again.`,
       );
@@ -134,17 +135,18 @@ export const modelFitProtocol = defineProtocol({
 export function candidatePlacements(mapInfo: MapInfo, modelInfo: ModelInfo, opts: { mapCentreOnly?: boolean } = {}): Candidate[] {
   const origin = mapInfo.origin;
   const boxCentre = mapInfo.dims.map((n, a) => (n * mapInfo.voxelSize[a]!) / 2) as Vec3;
-  const mapCentre = origin.map((o, a) => o + boxCentre[a]!) as Vec3;
+  // Voxel i sits at origin + i·voxel: the middle of the grid is (N − 1)/2 voxels from the origin.
+  const mapCentre = origin.map((o, a) => o + ((mapInfo.dims[a]! - 1) * mapInfo.voxelSize[a]!) / 2) as Vec3;
   const centre = modelInfo.centreA;
   const centreOn = (label: string, point: Vec3): Candidate => ({ label, shift: point.map((p, a) => p - centre[a]!) as Vec3 });
-  if (opts.mapCentreOnly) return [centreOn("centre on the map's centre (origin + N·voxel/2)", mapCentre)];
+  if (opts.mapCentreOnly) return [centreOn("centre on the map's centre (origin + (N − 1)·voxel/2)", mapCentre)];
   const all: Candidate[] = [
     centreOn('centre on the header origin', origin),
     centreOn('centre on minus the header origin', origin.map((v) => -v) as Vec3),
     centreOn('centre on (0, 0, 0)', [0, 0, 0]),
     centreOn('centre on the box centre (N·voxel/2)', boxCentre),
     centreOn('centre on minus the box centre', boxCentre.map((v) => -v) as Vec3),
-    centreOn("centre on the map's centre (origin + N·voxel/2)", mapCentre),
+    centreOn("centre on the map's centre (origin + (N − 1)·voxel/2)", mapCentre),
     { label: 'translated by the header origin', shift: [...origin] },
     { label: 'translated by minus the header origin', shift: origin.map((v) => -v) as Vec3 },
   ];
@@ -155,4 +157,13 @@ export function candidatePlacements(mapInfo: MapInfo, modelInfo: ModelInfo, opts
     kept.push(c);
   }
   return kept;
+}
+
+/** Whether the model's bounding box, translated by `shift`, overlaps the map's box (padded by 5 Å, an atom's reach). */
+function reachesBox(modelInfo: ModelInfo, mapInfo: MapInfo, shift: Vec3): boolean {
+  return [0, 1, 2].every((a) => {
+    const low = mapInfo.origin[a]! - 5;
+    const high = mapInfo.origin[a]! + (mapInfo.dims[a]! - 1) * mapInfo.voxelSize[a]! + 5;
+    return modelInfo.boundsA.max[a]! + shift[a]! >= low && modelInfo.boundsA.min[a]! + shift[a]! <= high;
+  });
 }

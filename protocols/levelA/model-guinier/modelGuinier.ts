@@ -1,4 +1,4 @@
-import { guinierProfile, pearson, rfft3d, type Volume } from '../../../core/index.js';
+import { guinierProfile, pearsonOrNaN, rfft3d, type Volume } from '../../../core/index.js';
 
 /** The rows of a Guinier curve the original writes: the shells with d ≥ R, DC first. */
 export interface GuinierCurve {
@@ -27,7 +27,8 @@ export async function guinierCurve(volume: Volume, resolution: number): Promise<
     const mean = profile.meanAmplitude[i]!;
     shell.push(i);
     x.push(i === 0 ? 0 : 1 / (d * d));
-    lnF.push(mean > 0 ? Math.log(mean) : 0);
+    // An empty shell has no logarithm: NaN here, and the comparison leaves the row out.
+    lnF.push(mean > 0 ? Math.log(mean) : Number.NaN);
   }
   return { shell: Int32Array.from(shell), x: Float64Array.from(x), lnF: Float64Array.from(lnF) };
 }
@@ -37,6 +38,8 @@ export interface MapModelGuinier {
   modelLnF: Float64Array;
   /** The map's ln|F| shifted to the model curve's mean: lnF_map + mean(model) − mean(map). */
   shiftedMapLnF: Float64Array;
+  /** What was added to the map's ln|F|. */
+  offset: number;
   /** Pearson R over every row (DC included), as the original. */
   correlation: number;
   /** Pearson R without the DC row (information: the DC term is the map's mean, which normalisation moves freely). */
@@ -47,24 +50,32 @@ export interface MapModelGuinier {
 /**
  * The map–model Guinier comparison of the original (vrs-spec §12.4, algorithms.md §4.6): the map
  * curve shifted to the model curve's mean and the Pearson correlation of the two over the shared
- * rows. The shift changes nothing in R (Pearson is blind to offsets); it only puts the curves on
+ * rows (those where both shells hold amplitude). The shift changes nothing in R (Pearson is blind to offsets); it only puts the curves on
  * one plot. Both curves must come from the same grid and resolution (same shells).
  */
 export function compareGuinierCurves(map: GuinierCurve, model: GuinierCurve): MapModelGuinier {
   if (map.x.length !== model.x.length || map.shell.some((s, k) => s !== model.shell[k])) {
     throw new RangeError('compareGuinierCurves: the map and model curves have different shells (different grids?)');
   }
-  const rows = map.x.length;
+  // Rows where either curve has an empty shell are left out of both.
+  const keep: number[] = [];
+  for (let k = 0; k < map.x.length; k++) if (Number.isFinite(map.lnF[k]!) && Number.isFinite(model.lnF[k]!)) keep.push(k);
+  const pick = (a: Float64Array) => Float64Array.from(keep, (k) => a[k]!);
+  const x = pick(map.x);
+  const mapLnF = pick(map.lnF);
+  const modelLnF = pick(model.lnF);
+  const rows = keep.length;
   const mean = (a: Float64Array) => a.reduce((s, v) => s + v, 0) / a.length;
-  const offset = mean(model.lnF) - mean(map.lnF);
-  const shiftedMapLnF = map.lnF.map((v) => v + offset);
-  const withoutDc = (a: Float64Array) => (map.shell[0] === 0 ? a.subarray(1) : a);
+  const offset = rows > 0 ? mean(modelLnF) - mean(mapLnF) : 0;
+  const shiftedMapLnF = mapLnF.map((v) => v + offset);
+  const withoutDc = (a: Float64Array) => (keep[0] !== undefined && map.shell[keep[0]] === 0 ? a.subarray(1) : a);
   return {
-    x: map.x,
-    modelLnF: model.lnF,
+    x,
+    modelLnF,
     shiftedMapLnF,
-    correlation: rows >= 2 ? pearson(shiftedMapLnF, model.lnF) : Number.NaN,
-    correlationWithoutDc: withoutDc(model.lnF).length >= 2 ? pearson(withoutDc(shiftedMapLnF), withoutDc(model.lnF)) : Number.NaN,
+    offset,
+    correlation: pearsonOrNaN(shiftedMapLnF, modelLnF),
+    correlationWithoutDc: pearsonOrNaN(withoutDc(shiftedMapLnF), withoutDc(modelLnF)),
     rows,
   };
 }

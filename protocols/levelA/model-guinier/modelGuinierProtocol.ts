@@ -77,15 +77,15 @@ export const modelGuinierProtocol = defineProtocol({
       warnings,
       metrics: {
         correlation: R,
-        correlationWithoutDc: result.correlationWithoutDc,
+        correlationWithoutDc: Number.isFinite(result.correlationWithoutDc) ? result.correlationWithoutDc : null,
         rows: result.rows,
         resolution,
         finestRowResolution: finest,
-        shift: result.shiftedMapLnF[0]! - mapCurve.lnF[0]!,
+        shift: result.offset,
       },
       results: [
         `The correlation between the Guinier curves of the map and of the model map is ${f(R, '%5.3f')}, over the ${result.rows} Fourier shells from the DC term (1/d² = 0) to ${f(finest, '%4.2f')} Å (the shells with d ≥ ${resolution} Å, the reported resolution), as the original computes it. Without the DC term (the map's mean, which normalisation moves freely) it is ${f(result.correlationWithoutDc, '%5.3f')}.`,
-        `The map's curve was shifted by ${f(result.shiftedMapLnF[0]! - mapCurve.lnF[0]!, '%5.2f')} in ln|F| so that both curves have the same mean.`,
+        `The map's curve was shifted by ${f(result.offset, '%5.2f')} in ln|F| so that both curves have the same mean.`,
       ],
       plots: [
         {

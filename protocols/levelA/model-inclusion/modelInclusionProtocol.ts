@@ -1,4 +1,4 @@
-import { defineProtocol, formatPrintf, type SectionResult } from '../../../core/index.js';
+import { defineProtocol, formatPrintf, type SectionResult, finiteOrNull } from '../../../core/index.js';
 import { fittedModelOrStop, mapAndModelInputs } from '../../shared/levelADeclarations.js';
 import { atomValues, inclusionAt, inclusionScan } from './atomInclusion.js';
 
@@ -62,7 +62,6 @@ export const modelInclusionProtocol = defineProtocol({
     }
     const scan = inclusionScan(av, mapMin, mapMax, threshold);
     const pct = (v: number) => (Number.isFinite(v) ? `${formatPrintf(100 * v, '%.1f')} %` : 'not defined');
-    const nullable = (v: number) => (Number.isFinite(v) ? v : null);
     const low = at.perResidue
       .filter((r) => r.inclusion < 0.5)
       .sort((a, b) => a.inclusion - b.inclusion)
@@ -87,15 +86,15 @@ export const modelInclusionProtocol = defineProtocol({
       warnings: [],
       metrics: {
         atomInclusion: at.atomInclusion,
-        residueInclusion: nullable(at.residueInclusion),
-        backboneInclusion: nullable(at.backboneInclusion),
-        meanResidueInclusion: nullable(at.meanResidueInclusion),
+        residueInclusion: finiteOrNull(at.residueInclusion),
+        backboneInclusion: finiteOrNull(at.backboneInclusion),
+        meanResidueInclusion: finiteOrNull(at.meanResidueInclusion),
         threshold,
         atoms: at.atoms,
         backboneAtoms: at.backboneAtoms,
         residues: at.perResidue.length,
         atomsOutsideBox: av.outsideBox,
-        perChain: at.perChain.map((c) => ({ ...c, atomInclusion: nullable(c.atomInclusion), backboneInclusion: nullable(c.backboneInclusion), residueInclusion: nullable(c.residueInclusion) })),
+        perChain: at.perChain.map((c) => ({ ...c, atomInclusion: finiteOrNull(c.atomInclusion), backboneInclusion: finiteOrNull(c.backboneInclusion), residueInclusion: finiteOrNull(c.residueInclusion) })),
         shiftA: [...placement.shiftA],
         seconds: (performance.now() - started) / 1000,
       },
@@ -119,10 +118,10 @@ export const modelInclusionProtocol = defineProtocol({
           rows: at.perChain.map((c) => ({
             chain: c.chain === '' ? '(blank)' : c.chain,
             atoms: c.atoms,
-            atomInclusion: nullable(c.atomInclusion),
-            backboneInclusion: nullable(c.backboneInclusion),
+            atomInclusion: finiteOrNull(c.atomInclusion),
+            backboneInclusion: finiteOrNull(c.backboneInclusion),
             residues: c.residues,
-            residueInclusion: nullable(c.residueInclusion),
+            residueInclusion: finiteOrNull(c.residueInclusion),
           })),
         },
         ...(low.length > 0

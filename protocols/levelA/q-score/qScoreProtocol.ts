@@ -1,4 +1,4 @@
-import { defineProtocol, histogram, qScores, type SectionPlot, type SectionResult, type SectionTable } from '../../../core/index.js';
+import { defineProtocol, histogram, qScores, type SectionPlot, type SectionResult, type SectionTable, finiteOrNull } from '../../../core/index.js';
 import { fittedModelOrStop, mapAndModelInputs } from '../../shared/levelADeclarations.js';
 import { expectedQ, summarizeQScores, type ChainQ, type QScoreSummary, type ResidueKind } from './qScoreSummary.js';
 
@@ -120,9 +120,9 @@ export function qScoreSection(summary: QScoreSummary, resolution: number | null,
       sigmaA: Q_SIGMA_A,
       resolutionA: resolution,
       expectedQ: proteinExpected,
-      estimatedResolution: estimate,
-      perChain: chains.map((c) => ({ chain: c.chain, type: c.kind, residues: c.residues, atoms: c.atoms, meanQ: c.meanQ, expectedQ: c.expectedQ, estimatedResolution: c.estimatedResolution })),
-      perResidue: summary.residues.map((r) => ({ chain: r.chain, seq: r.seq, insertionCode: r.insertionCode, name: r.name, type: r.kind, meanQ: r.meanQ })),
+      estimatedResolution: finiteOrNull(estimate),
+      perChain: chains.map((c) => ({ chain: c.chain, type: c.kind, residues: c.residues, atoms: c.atoms, meanQ: finiteOrNull(c.meanQ), expectedQ: finiteOrNull(c.expectedQ), estimatedResolution: finiteOrNull(c.estimatedResolution) })),
+      perResidue: summary.residues.map((r) => ({ chain: r.chain, seq: r.seq, insertionCode: r.insertionCode, name: r.name, type: r.kind, meanQ: finiteOrNull(r.meanQ) })),
       atomsScored: summary.values.length,
       atomsFlat: facts.flat,
       atomsOutsideBox: facts.outsideBox,
