@@ -111,7 +111,7 @@ export interface RingerScan {
 
 export interface RingerScanResult {
   scans: RingerScan[];
-  /** Scored residue types present but not scanned: χ1 atoms missing, or the circle leaves the map. */
+  /** Scored residue types present but not scanned: χ1 atoms missing or degenerate (no dihedral), or the circle leaves the map. */
   skippedMissingAtoms: number;
   skippedOutsideMap: number;
 }
@@ -138,15 +138,16 @@ export function ringerScan(atoms: RingerAtoms, residues: readonly RingerResidue[
     const ca = find(r, 'CA');
     const cb = find(r, 'CB');
     const g = find(r, gammaName);
-    if (!n || !ca || !cb || !g) {
+    const chi1 = n && ca && cb && g ? dihedralDeg(n, ca, cb, g) : Number.NaN;
+    // Missing atoms, or atoms on top of each other or in a line (no dihedral, no rotation axis).
+    if (!Number.isFinite(chi1)) {
       skippedMissingAtoms++;
       continue;
     }
-    const chi1 = dihedralDeg(n, ca, cb, g);
     const densities = new Float64Array(RINGER_SAMPLES);
     let inside = true;
     for (let k = 0; k < RINGER_SAMPLES; k++) {
-      const p = rotateAboutAxis(g, ca, cb, RINGER_STEP_DEG * (k + 1) - chi1);
+      const p = rotateAboutAxis(g!, ca!, cb!, RINGER_STEP_DEG * (k + 1) - chi1);
       const v = sample(p[0], p[1], p[2]);
       if (!Number.isFinite(v)) {
         inside = false;

@@ -61,15 +61,19 @@ export function resolutionsFromSpectra(mapSpectrum: Float64Array, modelSpectrum:
   const totalMap = mapPower[n - 1]! > 1e-20 * sums.mapPower[0]! ? mapPower[n - 1]! : 0;
   const cutD = (b: number) => 1 / ((b + 0.5) * bins.delta);
 
+  // d99 against the map within the Nyquist sphere, as Phenix's coefficients stop at a sphere: the
+  // cube's corners (up to √3·Nyquist) hold much of a noisy map's power and would push d99 below Nyquist.
+  const maxVoxel = Math.max(...voxelSize);
+  const lastInside = Math.min(n - 1, Math.floor(1 / (2 * maxVoxel) / bins.delta - 0.5));
+  const totalSphere = totalMap > 0 ? mapPower[lastInside]! : 0;
   let d99: number | null = null;
-  for (let b = 1; b < n && totalMap > 0; b++) {
-    if (Math.sqrt(mapPower[b]! / totalMap) >= D99_LEVEL) {
+  for (let b = 1; b <= lastInside && totalSphere > 0; b++) {
+    if (Math.sqrt(mapPower[b]! / totalSphere) >= D99_LEVEL) {
       d99 = cutD(b);
       break;
     }
   }
 
-  const maxVoxel = Math.max(...voxelSize);
   const first = MIN_SCAN_SHELLS * BINS_PER_SHELL;
   const d: number[] = [];
   const cc: number[] = [];

@@ -72,7 +72,8 @@ export async function modelMap(atoms: ScatteringAtoms, geometry: VolumeGeometry,
     const element = atoms.element[atom]!;
     const occupancy = atoms.occupancy[atom]!;
     if (!(occupancy > 0)) continue;
-    const bFactor = (opts.bFactorOverride ?? atoms.b[atom]!) + extraB;
+    // A negative B would sharpen the atom beyond its scattering factor (and past the extra B): 0.
+    const bFactor = Math.max(opts.bFactorOverride ?? atoms.b[atom]!, 0) + extraB;
     // Xmipp's profile has no B-factor: one shape per element.
     const key = opts.style === 'xmipp' ? element : `${element}:${bFactor.toFixed(2)}`;
     let shape = profiles.get(key);

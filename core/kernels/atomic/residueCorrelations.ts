@@ -33,15 +33,15 @@ export interface ResidueCorrelation {
 
 export interface ResidueCorrelationsResult {
   residues: ResidueCorrelation[];
-  /** Over the points near any main-chain atom (N, CA, C, O). */
+  /** Over the points near any main-chain atom (N, CA, C, O) of the amino acids (those with N, CA and C); NaN without any. */
   mainChain: number;
-  /** Over the points near any other non-hydrogen atom; null when the model has none. */
+  /** Over the points near the amino acids' other non-hydrogen atoms; null when the model has none. */
   sideChain: number | null;
   /** Per chain, in order of first appearance: over the points near the chain's non-hydrogen atoms. */
   chains: { chain: string; cc: number; residues: number; voxels: number }[];
 }
 
-/** Main-chain atom names (the protein backbone); every other non-hydrogen atom is side chain. */
+/** Main-chain atom names (the protein backbone); an amino acid's other non-hydrogen atoms are its side chain. */
 export const MAIN_CHAIN_ATOMS: ReadonlySet<string> = new Set(['N', 'CA', 'C', 'O']);
 
 /** Radius (Å) around the atoms of a selection whose grid points its correlation uses (algorithms.md §4.3: "2 Å is a safe default"). */
@@ -70,10 +70,14 @@ export function residueCorrelations(
   const out: ResidueCorrelation[] = [];
   for (const r of residues) {
     const selected: number[] = [];
+    const names = new Set<string>();
+    for (let i = r.start; i < r.end; i++) names.add(atoms.name[i]!);
+    // Main and side chain are of amino acids only: waters (O), ligands and ions (a calcium named CA) are in neither.
+    const aminoAcid = names.has('N') && names.has('CA') && names.has('C');
     for (let i = r.start; i < r.end; i++) {
       if (!heavy(i)) continue;
       selected.push(i);
-      (MAIN_CHAIN_ATOMS.has(atoms.name[i]!) ? main : side).push(i);
+      if (aminoAcid) (MAIN_CHAIN_ATOMS.has(atoms.name[i]!) ? main : side).push(i);
     }
     let chain = chainAtoms.get(r.chain);
     if (!chain) chainAtoms.set(r.chain, (chain = { atoms: [], residues: 0 }));

@@ -64,7 +64,7 @@ export const emringerProtocol = defineProtocol({
 });
 
 const EXPLANATION =
-  'EMRinger (Barad et al., Nat. Methods 2015) asks whether the map shows side chains where the model puts them. For every residue with a χ1 angle (Arg, Asn, Asp, Cys, Glu, Gln, His, Leu, Lys, Met, Phe, Ser, Trp, Tyr), the γ atom is turned about the CA–CB bond in 5° steps, keeping the bond length and angle, and the map is read at each of the 72 positions; the angle of the highest value is the residue\'s density peak. In a map that resolves side chains the peaks fall near the staggered rotamers (60°, 180°, 300°) far more often than the 39/72 a random angle would. The peaks above a threshold are counted in rotameric and non-rotameric 60° bins, and the excess of rotameric peaks is expressed as a binomial Z-score; the threshold is scanned over 20 values between the mean and the maximum of the scans, and the EMRinger score is the best Z scaled by the model length, 10·Z/√L. Scores above 1 are expected for well-fitted models in maps at 4 Å or better; above 2 is typical of good high-resolution structures. Low scores point to a poorly fitted backbone, a map that does not resolve side chains, or both; the rolling windows show where along each chain.';
+  'EMRinger (Barad et al., Nat. Methods 2015) asks whether the map shows side chains where the model puts them. For every residue with a χ1 angle (Arg, Asn, Asp, Cys, Glu, Gln, His, Leu, Lys, Met, Phe, Ser, Trp, Tyr), the γ atom is turned about the CA–CB bond in 5° steps, keeping the bond length and angle, and the map is read at each of the 72 positions; the angle of the highest value is the residue\'s density peak. In a map that resolves side chains the peaks fall near the staggered rotamers (60°, 180°, 300°) far more often than a random angle would (half of the time, for the three rotameric 60° bins). The peaks above a threshold are counted in rotameric and non-rotameric 60° bins, and the excess of rotameric peaks is expressed as a binomial Z-score with EMRinger\'s reference probability 39/72; the threshold is scanned over 20 values between the mean and the maximum of the scans, and the EMRinger score is the best Z scaled by the model length, 10·Z/√L. Scores above 1 are expected for well-fitted models in maps at 4 Å or better; above 2 is typical of good high-resolution structures. Low scores point to a poorly fitted backbone, a map that does not resolve side chains, or both; the rolling windows show where along each chain.';
 
 /** The section from the scans, the threshold scan and the rolling windows; pure, for tests. */
 export function emringerSection(scan: RingerScanResult, score: EmringerScore, rolling: Map<string, RollingWindowPoint[]>, resolution?: number): SectionResult {
@@ -122,7 +122,7 @@ export function emringerSection(scan: RingerScanResult, score: EmringerScore, ro
       xLabel: 'Density threshold (map units)',
       yLabel: 'Rotamer ratio',
       series: [{ label: 'Rotamer ratio', x: steps.map((s) => s.threshold), y: steps.map((s) => s.rotamerRatio), style: 'line' }],
-      hLines: [{ y: 39 / 72, label: 'random (39/72)' }],
+      hLines: [{ y: 0.5, label: 'random (3 of 6 bins)' }],
       vLines: [{ x: score.optimalThreshold, label: 'optimal threshold' }],
     },
     chi1Histogram(score),
@@ -178,7 +178,7 @@ export function emringerSection(scan: RingerScanResult, score: EmringerScore, ro
 
 function skipped(scan: RingerScanResult): string {
   const parts: string[] = [];
-  if (scan.skippedMissingAtoms > 0) parts.push(`${scan.skippedMissingAtoms} scored residue${scan.skippedMissingAtoms === 1 ? '' : 's'} lacked a χ1 atom`);
+  if (scan.skippedMissingAtoms > 0) parts.push(`${scan.skippedMissingAtoms} scored residue${scan.skippedMissingAtoms === 1 ? '' : 's'} lacked a χ1 atom (or had degenerate χ1 geometry)`);
   if (scan.skippedOutsideMap > 0) parts.push(`${scan.skippedOutsideMap} had the χ1 circle outside the map`);
   return parts.join(', ');
 }

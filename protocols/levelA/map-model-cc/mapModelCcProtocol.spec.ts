@@ -96,7 +96,7 @@ describe('vrs.mapModelCc', () => {
     expect(m.dFscModel05!).toBeGreaterThan(0.85 * 4);
     expect(section.status).toBe('ok');
     expect(section.resolutionEstimates!.map((e) => e.method)).toEqual([
-      'd99 (map–model, ours)',
+      'd99 (map, ours)',
       'd_model (map–model, ours)',
       'd_FSC,model at 0 (masked, ours)',
       'd_FSC,model at 0.143 (masked, ours)',

@@ -83,7 +83,7 @@ export const mapModelCcProtocol = defineProtocol({
     const mask = atomMask(atoms, heavyAtoms(atoms), geometry, (i) => vanDerWaalsRadius(atoms.element[i]!) + MOLECULAR_MASK_PADDING);
     const five = mapModelCorrelations(map.data, working, mask);
     if (!Number.isFinite(five.ccMask)) {
-      return { section: { kind: 'section', value: failed(`the model map has no variation inside the molecular mask (${five.maskVoxels} grid points): no atom of the model is in the box`) } };
+      return { section: { kind: 'section', value: failed(`the model map has no variation inside the molecular mask (${five.maskVoxels} grid points): ${heavyAtoms(atoms).length === 0 ? 'the model has no non-hydrogen atom' : full.placed === 0 ? 'no atom with a tabulated scattering factor reaches the box' : 'the model map is flat there'}`) } };
     }
     const perResidue = residueCorrelations(map.data, working, geometry, atoms, residues);
 
@@ -138,7 +138,7 @@ export const mapModelCcProtocol = defineProtocol({
         ccMainChain: orNull(perResidue.mainChain),
         ccSideChain: orNull(perResidue.sideChain),
         ccPerChain: Object.fromEntries(perResidue.chains.map((c) => [c.chain, orNull(c.cc)])),
-        perResidue: residueRows.map((r) => ({ chain: r.chain, seq: r.seq, name: r.name, cc: orNull(r.cc) })),
+        perResidue: residueRows.map((r) => ({ chain: r.chain, seq: r.seq, ...(r.insertionCode ? { insertionCode: r.insertionCode } : {}), name: r.name, cc: orNull(r.cc) })),
         percentResiduesBelow05: orNull(percentBelow),
         d99: masked.d99,
         dModel: masked.dModel,
@@ -173,6 +173,7 @@ export const mapModelCcProtocol = defineProtocol({
       notes: [
         ...texts.notes,
         ...(resolutionA < nyquistA ? [`The grid's Nyquist limit (${fmt(nyquistA, '%4.2f')} Å) is coarser than ${fmt(resolutionA, '%4.2f')} Å: the model map holds every frequency of the grid.`] : []),
+        ...(map.isIsotropic ? [] : [`The voxels are anisotropic (${map.voxelSize.map((v) => fmt(v, '%.3f')).join(' × ')} Å): the map–model FSC is binned in the shells of the x axis, so its crossings are approximate; d99 and d_model use the true spatial frequency.`]),
         ...(Object.keys(full.untabulated).length > 0 ? [`Atoms of elements without tabulated scattering factors are left out of the model map: ${Object.entries(full.untabulated).map(([e, n]) => `${e} ×${n}`).join(', ')}.`] : []),
       ],
       ...(texts.warnings.length > 0 ? { abstract: 'The map and the model disagree by the criteria of Phenix validation_cryoem (numbers computed by vrs).' } : {}),
@@ -201,7 +202,7 @@ function failed(reason: string): SectionResult {
 
 function resolutionEstimates(masked: MapModelResolutions): ResolutionEstimate[] {
   const list: [string, number | null][] = [
-    ['d99 (map–model, ours)', masked.d99],
+    ['d99 (map, ours)', masked.d99],
     ['d_model (map–model, ours)', masked.dModel],
     ['d_FSC,model at 0 (masked, ours)', masked.dFsc0],
     ['d_FSC,model at 0.143 (masked, ours)', masked.dFsc0143],
@@ -219,12 +220,12 @@ function profilePlots(rows: { chain: string; seq: number; cc: number; isHetero: 
     if (points.length === 0) continue;
     const mean = points.reduce((s, r) => s + r.cc, 0) / points.length;
     plots.push({
-      id: `cc_per_residue_${chain || '_'}`,
-      caption: `Chain ${chain || '(blank)'}: correlation of the map with the model map per residue (grid points within 2 Å of its non-hydrogen atoms), with the chain mean (${fmt(mean, '%5.3f')}).`,
+      id: `cc_per_residue_${chain.trim() || '_'}`,
+      caption: `Chain ${chain.trim() || '(blank)'}: correlation of the map with the model map per residue (grid points within 2 Å of its non-hydrogen atoms), with the chain mean (${fmt(mean, '%5.3f')}).`,
       kind: 'line',
       xLabel: 'Residue number',
       yLabel: 'CC',
-      series: [{ label: `Chain ${chain || '(blank)'}`, x: points.map((r) => r.seq), y: points.map((r) => r.cc), style: 'line' }],
+      series: [{ label: `Chain ${chain.trim() || '(blank)'}`, x: points.map((r) => r.seq), y: points.map((r) => r.cc), style: 'line' }],
       hLines: [{ y: mean, label: 'mean' }],
     });
   }

@@ -56,14 +56,21 @@ export function mapModelCcTexts(f: MapModelCcFacts) {
       `The reported resolution, ${fmt(f.reported, '%4.2f')} Å, is finer than ${limits.fscRatio} × d_FSC,model(0.5, masked) = ${fmt(limits.fscRatio * m.dFsc05, '%4.2f')} Å: the model agrees with the map only to ${fmt(m.dFsc05, '%4.2f')} Å.`,
     );
   }
-  if (m.dFsc05 === null && f.reported !== undefined) notes.push('The masked map–model FSC does not drop below 0.5 before Nyquist: the resolution criterion cannot fail.');
+  // firstCrossing reports no crossing when the curve is already below the level in its first shells.
+  const belowFromStart = m.dFsc05 === null && m.fsc.fsc.some((v, i) => i >= 1 && v < 0.5);
+  if (belowFromStart) {
+    warnings.push('The masked map–model FSC is below 0.5 from the lowest frequencies on: the model does not agree with the map at any resolution.');
+  } else if (m.dFsc05 === null && f.reported !== undefined) {
+    notes.push('The masked map–model FSC does not drop below 0.5 before Nyquist: the resolution criterion cannot fail.');
+  }
+  notes.push('Not computed: d_model with every B-factor set to 0 and the overall isotropic B of the original Phenix report.');
 
   return {
     explanation:
       'The map is compared with a map computed from the model (each atom a 5-Gaussian electron scattering factor blurred by its B-factor, Fourier-truncated at the resolution shown). ' +
       'CC(mask) correlates them over the molecular envelope (non-hydrogen atoms, van der Waals radius + 0.2 Å); CC(box) over the whole box; CC(volume) over as many points as the envelope, where the model map is highest; CC(peaks) over the union of the highest points of the map and of the model map. ' +
-      'Per-residue, main-chain, side-chain and per-chain CCs use the grid points within 2 Å of the selected non-hydrogen atoms (main chain: N, CA, C, O; side chain: the others); every residue counts, ligands and waters included. ' +
-      'd99 is the coarsest Fourier cut at which the cut map still correlates 0.99 with the full map; d_model the cut of the model map that correlates best with the map; d_FSC,model where the map–model FSC first drops below 0, 0.143 and 0.5. ' +
+      'Per-residue, main-chain, side-chain and per-chain CCs use the grid points within 2 Å of the selected non-hydrogen atoms (main chain: N, CA, C, O of the amino acids; side chain: their other atoms); per-residue and per-chain CCs count every residue, ligands and waters included. ' +
+      'd99 is the coarsest Fourier cut at which the cut map still correlates 0.99 with the full map (within the Nyquist sphere; it depends on the map alone); d_model the cut of the model map that correlates best with the map; d_FSC,model where the map–model FSC first drops below 0, 0.143 and 0.5. ' +
       'These are the definitions of Phenix validation_cryoem (Afonine et al. 2018); the numbers are computed by vrs, so they are close to, not identical with, Phenix’s.',
     criteria: `Warnings when more than ${limits.badPercent} % of the residues correlate below ${limits.residueCc} with the model map, and when the reported resolution is finer than ${limits.fscRatio} × d_FSC,model(0.5, masked).`,
     results,

@@ -47,6 +47,10 @@ export function backboneTrace(model: Pick<PlacedModel, 'atoms' | 'residues'>): T
       }
     }
     if (atom < 0 || kind === undefined) continue;
+    // A ligand carbon named CA (or a phosphate's P) is no polymer: a HETATM residue is traced only
+    // with its backbone (a modified residue such as MSE); CA-only ATOM models are still traced.
+    const has = (name: string) => atoms.name.slice(residue.start, residue.end).includes(name);
+    if (residue.isHetero && (kind === 'protein' ? !(has('N') && has('C')) : !(has("O5'") || has('OP1') || has('O1P')))) continue;
     const x = atoms.x[atom]!, y = atoms.y[atom]!, z = atoms.z[atom]!;
     if (current && (current.chain !== residue.chain || current.kind !== kind)) close();
     if (current) {

@@ -43,6 +43,20 @@ describe('backboneTrace', () => {
     ]);
     expect(Array.from(pieces[0]!.points)).toEqual([1, 0, 0, 4.8, 0, 0]);
   });
+
+  it('leaves out a ligand carbon named CA next to the chain, but traces a modified residue (HETATM with N, CA, C)', () => {
+    const atoms: TestAtom[] = [
+      ca('A', 1, 0, 0, 0),
+      ca('A', 2, 3.8, 0, 0),
+      { name: 'CA', resName: 'LIG', chain: 'A', resSeq: 3, x: 7.6, y: 0, z: 0, element: 'C', hetero: true },
+      { name: 'N', resName: 'MSE', chain: 'A', resSeq: 4, x: 10.5, y: 0, z: 0, element: 'N', hetero: true },
+      { name: 'CA', resName: 'MSE', chain: 'A', resSeq: 4, x: 11.4, y: 0, z: 0, element: 'C', hetero: true },
+      { name: 'C', resName: 'MSE', chain: 'A', resSeq: 4, x: 12.4, y: 0, z: 0, element: 'C', hetero: true },
+    ];
+    const pieces = backboneTrace(placeModel({ ...parseModel(pdbText(atoms), 'm.pdb'), sha256: '' }));
+    // 1–2 bonded; the ligand is skipped, and MSE 4 lies 7.6 Å from residue 2: a piece of its own.
+    expect(pieces.map((p) => p.residues)).toEqual([[1, 2], [4]]);
+  });
 });
 
 describe('vrs.modelSection', () => {
