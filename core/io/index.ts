@@ -14,4 +14,5 @@ export { readEmdbHeader, parseEmdbHeader, type EmdbHeader } from './emdb/readEmd
 export type { AtomicModel, AtomTable, ModelFormat } from './model/AtomicModel.js';
 export { readModel, parseModel } from './model/readModel.js';
 export { checkModelAtoms } from './model/checkModelAtoms.js';
+export { formatPdbAtom, type PdbAtomRecord } from './model/formatPdbAtom.js';
 export { checkSameGrid, type GridDescription } from './checkSameGrid.js';

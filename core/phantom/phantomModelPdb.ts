@@ -1,3 +1,4 @@
+import { formatPdbAtom } from '../io/model/formatPdbAtom.js';
 import type { PhantomTruth } from './phantomMap.js';
 
 /**
@@ -13,11 +14,7 @@ export function phantomModelPdb(truth: Pick<PhantomTruth, 'atoms' | 'bFactor'>):
     if (atom.helix !== lastHelix && lastHelix >= 0) lines.push(`TER   ${String(++serial).padStart(5)}      ALA ${chainId(lastHelix)}`);
     lastHelix = atom.helix;
     const [x, y, z] = atom.position;
-    const name = atom.name.length < 4 ? ` ${atom.name.padEnd(3)}` : atom.name;
-    const f = (v: number, w: number, d: number) => v.toFixed(d).padStart(w);
-    lines.push(
-      `ATOM  ${String(++serial).padStart(5)} ${name} ALA ${chainId(atom.helix)}${String(atom.residue + 1).padStart(4)}    ${f(x, 8, 3)}${f(y, 8, 3)}${f(z, 8, 3)}${f(1, 6, 2)}${f(truth.bFactor, 6, 2)}          ${atom.element.padStart(2)}`,
-    );
+    lines.push(formatPdbAtom({ serial: ++serial, name: atom.name, resName: 'ALA', chain: chainId(atom.helix), resSeq: atom.residue + 1, x, y, z, b: truth.bFactor, element: atom.element }));
   }
   lines.push('END', '');
   return lines.join('\n');

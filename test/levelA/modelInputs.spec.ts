@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMap, VrsInputError, type SectionResult, type Vec3 } from '../../core/index.js';
+import { formatPdbAtom, readMap, VrsInputError, type SectionResult, type Vec3 } from '../../core/index.js';
 import { runProtocolInProcess } from '../../protocols/level0/loc-bfactor/testing/runProtocolInProcess.js';
 import { importModelProtocol } from '../../protocols/levelA/import-model/importModelProtocol.js';
 import type { ModelInfo } from '../../protocols/levelA/import-model/ModelInfo.js';
@@ -13,9 +13,20 @@ const DATA = join(import.meta.dirname, '../../../shared/data');
 const levelA = (name: string) => join(DATA, 'levelA', name);
 const dir = mkdtempSync(join(tmpdir(), 'vrs-levelA-'));
 
-function pdbLine(serial: number, name: string, resName: string, chain: string, seq: number, x: number, y: number, z: number, occupancy: number, element: string): string {
-  const f = (v: number, w: number, d: number) => v.toFixed(d).padStart(w);
-  return `ATOM  ${String(serial).padStart(5)} ${name.padEnd(4)} ${resName} ${chain}${String(seq).padStart(4)}    ${f(x, 8, 3)}${f(y, 8, 3)}${f(z, 8, 3)}${f(occupancy, 6, 2)}${f(20, 6, 2)}          ${element.padStart(2)}`;
+function pdbLine(serial: number, name: string, resName: string, chain: string, resSeq: number, x: number, y: number, z: number, occupancy: number, element: string, charge?: string): string {
+  return formatPdbAtom({ serial, name, resName, chain, resSeq, x, y, z, occupancy, element, ...(charge ? { charge } : {}) });
+}
+
+/** The PDB text with every ATOM/HETATM position passed through `move`. */
+function movePdb(text: string, move: (xyz: Vec3) => Vec3): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!/^(ATOM  |HETATM)/.test(line)) return line;
+      const xyz = move([30, 38, 46].map((c) => Number(line.slice(c, c + 8))) as Vec3);
+      return line.slice(0, 30) + xyz.map((v) => v.toFixed(3).padStart(8)).join('') + line.slice(54);
+    })
+    .join('\n');
 }
 
 function writeModel(name: string, lines: string[]): string {
@@ -58,9 +69,9 @@ describe('vrs.importModel refuses models no check can use, naming the file and t
   });
   it('accepts ions, charges and hydrogens, and counts them', async () => {
     const file = writeModel('ions.pdb', [
-      pdbLine(1, 'N', 'GLY', 'A', 1, 0, 0, 0, 1, 'N').padEnd(78) + '1+',
+      pdbLine(1, 'N', 'GLY', 'A', 1, 0, 0, 0, 1, 'N', '1+'),
       pdbLine(2, 'H', 'GLY', 'A', 1, 1, 0, 0, 1, 'H'),
-      `HETATM    3 ZN    ZN B 101       5.000   5.000   5.000  1.00 30.00          ZN2+`,
+      formatPdbAtom({ serial: 3, name: 'ZN', resName: 'ZN', chain: 'B', resSeq: 101, x: 5, y: 5, z: 5, b: 30, element: 'ZN', charge: '2+', hetero: true }),
     ]);
     const out = await runProtocolInProcess(importModelProtocol, {}, { file });
     const info = out['info']!.value as ModelInfo;
@@ -100,15 +111,9 @@ describe.skipIf(!existsSync(levelA('emd_2566_3j6b_chain9_zone.mrc')))('fit check
     const mapFile = levelA('emd_2566_3j6b_chain9_zone.mrc');
     const { origin } = await readMap(mapFile).then((m) => ({ origin: m.volume.origin }));
     // Every ATOM/HETATM line moved by −origin: the model as a program that ignores the map origin would write it.
-    const moved = readFileSync(levelA('3j6b_chain9.pdb'), 'utf8')
-      .split('\n')
-      .map((line) => {
-        if (!/^(ATOM  |HETATM)/.test(line)) return line;
-        const xyz = [30, 38, 46].map((c, a) => Number(line.slice(c, c + 8)) - origin[a]!);
-        return line.slice(0, 30) + xyz.map((v) => v.toFixed(3).padStart(8)).join('') + line.slice(54);
-      });
+    const moved = movePdb(readFileSync(levelA('3j6b_chain9.pdb'), 'utf8'), (xyz) => xyz.map((v, a) => v - origin[a]!) as Vec3);
     const file = join(dir, 'moved.pdb');
-    writeFileSync(file, moved.join('\n'));
+    writeFileSync(file, moved);
     const { placement, section } = await fit(mapFile, file, 3.4);
     expect(placement.fitted).toBe(true);
     placement.shiftA.forEach((s, a) => expect(s).toBeCloseTo((origin as Vec3)[a]!, 6));
@@ -119,11 +124,9 @@ describe.skipIf(!existsSync(levelA('emd_2566_3j6b_chain9_zone.mrc')))('fit check
 
 describe.skipIf(!existsSync(levelA('emd_6272_fragment.mrc')))('fit check with a model far outside the box', () => {
   it('measures nothing where no atom reaches the box (null, never NaN in JSON) and finds the model again by the translation search', async () => {
-    const far = readFileSync(levelA('emd_6272_fragment.pdb'), 'utf8')
-      .split('\n')
-      .map((line) => (/^(ATOM  |HETATM)/.test(line) ? line.slice(0, 30) + [30, 38, 46].map((c) => (Number(line.slice(c, c + 8)) + 5000).toFixed(3).padStart(8)).join('') + line.slice(54) : line));
+    const far = movePdb(readFileSync(levelA('emd_6272_fragment.pdb'), 'utf8'), (xyz) => xyz.map((v) => v + 5000) as Vec3);
     const file = join(dir, 'far.pdb');
-    writeFileSync(file, far.join('\n'));
+    writeFileSync(file, far);
     const { placement, section } = await fit(levelA('emd_6272_fragment.mrc'), file, 4);
     const candidates = section.metrics['candidates'] as { label: string; ccMask: number | null }[];
     expect(candidates[0]!.ccMask).toBeNull();
@@ -154,19 +157,18 @@ describe.skipIf(!existsSync(levelA('emd_2566_3j6b_chain9_zone.mrc')))('model pla
 
   it('a rotated model scores low, and no translation rescues it', async () => {
     const mapFile = levelA('emd_2566_3j6b_chain9_zone.mrc');
-    const text = readFileSync(levelA('3j6b_chain9.pdb'), 'utf8').split('\n');
-    const coords = text.filter((l) => /^(ATOM  |HETATM)/.test(l)).map((l) => [30, 38, 46].map((c) => Number(l.slice(c, c + 8))));
+    const text = readFileSync(levelA('3j6b_chain9.pdb'), 'utf8');
+    const coords: Vec3[] = [];
+    movePdb(text, (xyz) => (coords.push(xyz), xyz));
     const centre = [0, 1, 2].map((a) => coords.reduce((s, c) => s + c[a]!, 0) / coords.length);
     const angle = (60 * Math.PI) / 180;
-    const rotated = text.map((line) => {
-      if (!/^(ATOM  |HETATM)/.test(line)) return line;
-      const [x, y, z] = [30, 38, 46].map((c, a) => Number(line.slice(c, c + 8)) - centre[a]!);
-      // 60° about z through the model's centre
-      const r = [x! * Math.cos(angle) - y! * Math.sin(angle) + centre[0]!, x! * Math.sin(angle) + y! * Math.cos(angle) + centre[1]!, z! + centre[2]!];
-      return line.slice(0, 30) + r.map((v) => v.toFixed(3).padStart(8)).join('') + line.slice(54);
+    // 60° about z through the model's centre
+    const rotated = movePdb(text, ([x, y, z]) => {
+      const [dx, dy] = [x - centre[0]!, y - centre[1]!];
+      return [dx * Math.cos(angle) - dy * Math.sin(angle) + centre[0]!, dx * Math.sin(angle) + dy * Math.cos(angle) + centre[1]!, z];
     });
     const file = join(dir, 'rotated.pdb');
-    writeFileSync(file, rotated.join('\n'));
+    writeFileSync(file, rotated);
     const { placement, section } = await fit(mapFile, file, 3.4);
     const candidates = section.metrics['candidates'] as { ccMask: number | null }[];
     expect(candidates[0]!.ccMask!).toBeLessThan(0.3);

@@ -12,7 +12,7 @@ import {
   type RingerScan,
 } from './emringer.js';
 import { mapSampler, type MapSampler } from './mapSampler.js';
-import { ringerTestAtoms, toRingerInput } from './emringerTestModel.js';
+import { ringerTestAtoms, toRingerInput } from './testing/emringerTestModel.js';
 
 type Point = [number, number, number];
 const dist = (a: Point, b: Point) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);

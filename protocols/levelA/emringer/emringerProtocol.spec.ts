@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { emringerScore, mapSampler, modelMap, readMap, ringerScan, type SectionResult, type Vec3 } from '../../../core/index.js';
-import { ringerTestAtoms, toPdb, type TestAtom } from '../../../core/kernels/atomic/emringerTestModel.js';
+import { ringerTestAtoms, toPdb, type TestAtom } from '../../../core/kernels/atomic/testing/emringerTestModel.js';
 import { runProtocolInProcess } from '../../level0/loc-bfactor/testing/runProtocolInProcess.js';
 import { placedModel } from '../../shared/placedModel.js';
 import { emringerProtocol } from './emringerProtocol.js';

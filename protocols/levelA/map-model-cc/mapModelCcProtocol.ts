@@ -16,8 +16,7 @@ import {
   type ResolutionEstimate,
   type SectionPlot,
   type SectionResult,
-  type Vec3,
-} from '../../../core/index.js';
+  type Vec3, finiteOrNull } from '../../../core/index.js';
 import { heavyAtoms } from '../../shared/placedModel.js';
 import { fittedModelOrStop, mapAndModelInputs, mapInput, modelInput, placementInput } from '../../shared/levelADeclarations.js';
 import { MOLECULAR_MASK_PADDING } from '../model-fit/fitCorrelation.js';
@@ -105,7 +104,6 @@ export const mapModelCcProtocol = defineProtocol({
     const finiteCcs = residueRows.filter((r) => Number.isFinite(r.cc));
     const below = finiteCcs.filter((r) => r.cc < RESIDUE_CC_LIMIT).length;
     const percentBelow = finiteCcs.length > 0 ? (100 * below) / finiteCcs.length : Number.NaN;
-    const orNull = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
 
     const texts = mapModelCcTexts({
       resolutionA,
@@ -131,15 +129,15 @@ export const mapModelCcProtocol = defineProtocol({
       status: texts.warnings.length > 0 ? 'warnings' : 'ok',
       warnings: texts.warnings,
       metrics: {
-        ccMask: orNull(five.ccMask),
-        ccBox: orNull(five.ccBox),
-        ccVolume: orNull(five.ccVolume),
-        ccPeaks: orNull(five.ccPeaks),
-        ccMainChain: orNull(perResidue.mainChain),
-        ccSideChain: orNull(perResidue.sideChain),
-        ccPerChain: Object.fromEntries(perResidue.chains.map((c) => [c.chain, orNull(c.cc)])),
-        perResidue: residueRows.map((r) => ({ chain: r.chain, seq: r.seq, ...(r.insertionCode ? { insertionCode: r.insertionCode } : {}), name: r.name, cc: orNull(r.cc) })),
-        percentResiduesBelow05: orNull(percentBelow),
+        ccMask: finiteOrNull(five.ccMask),
+        ccBox: finiteOrNull(five.ccBox),
+        ccVolume: finiteOrNull(five.ccVolume),
+        ccPeaks: finiteOrNull(five.ccPeaks),
+        ccMainChain: finiteOrNull(perResidue.mainChain),
+        ccSideChain: finiteOrNull(perResidue.sideChain),
+        ccPerChain: Object.fromEntries(perResidue.chains.map((c) => [c.chain, finiteOrNull(c.cc)])),
+        perResidue: residueRows.map((r) => ({ chain: r.chain, seq: r.seq, ...(r.insertionCode ? { insertionCode: r.insertionCode } : {}), name: r.name, cc: finiteOrNull(r.cc) })),
+        percentResiduesBelow05: finiteOrNull(percentBelow),
         d99: masked.d99,
         dModel: masked.dModel,
         dFscModel0: masked.dFsc0,
@@ -166,7 +164,7 @@ export const mapModelCcProtocol = defineProtocol({
             { key: 'residues', label: 'Residues' },
             { key: 'cc', label: 'CC', format: '%5.3f' },
           ],
-          rows: perResidue.chains.map((c) => ({ chain: c.chain, residues: c.residues, cc: orNull(c.cc) })),
+          rows: perResidue.chains.map((c) => ({ chain: c.chain, residues: c.residues, cc: finiteOrNull(c.cc) })),
         },
       ],
       plots: [...profilePlots(residueRows), residueHistogram(finiteCcs.map((r) => r.cc)), fscPlot(masked, unmasked, reported)],

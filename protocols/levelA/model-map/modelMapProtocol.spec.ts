@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atomMask, readMap, Volume } from '../../../core/index.js';
+import { atomMask, formatPdbAtom, readMap, Volume } from '../../../core/index.js';
 import { runProtocolInProcess } from '../../level0/loc-bfactor/testing/runProtocolInProcess.js';
 import { heavyAtoms, placedModel } from '../../shared/placedModel.js';
 import { modelMapProtocol } from './modelMapProtocol.js';
 
 const atomLine = (serial: number, name: string, x: number, y: number, z: number, element: string) =>
-  `ATOM  ${String(serial).padStart(5)} ${name.padEnd(4)} ALA A${'1'.padStart(4)}    ${[x, y, z].map((v) => v.toFixed(3).padStart(8)).join('')}${'1.00'.padStart(6)}${'20.00'.padStart(6)}          ${element.padStart(2)}`;
+  formatPdbAtom({ serial, name, resName: 'ALA', chain: 'A', resSeq: 1, x, y, z, element });
 
 function writeModel(lines: string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), 'vrs-modelmap-')), 'model.pdb');

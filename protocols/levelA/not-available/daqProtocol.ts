@@ -1,7 +1,4 @@
-import { defineProtocol } from '../../../core/index.js';
-import type { ModelPlacement } from '../../shared/placedModel.js';
-import { notAvailableSection, type NotAvailableCheck } from './notAvailableSection.js';
-import { placementInput } from '../../shared/levelADeclarations.js';
+import { notAvailableProtocol, type NotAvailableCheck } from './notAvailableSection.js';
 
 export const DAQ_CHECK: NotAvailableCheck = {
   id: 'A.g',
@@ -15,20 +12,4 @@ export const DAQ_CHECK: NotAvailableCheck = {
 };
 
 /** A.g DAQ (vrs-spec §12.7, algorithms.md §4.9, §5.3): not available — it needs trained network weights. */
-export const daqProtocol = defineProtocol({
-  id: 'vrs.daq',
-  version: '1',
-  title: 'DAQ',
-  description: 'Report section saying that DAQ (a trained neural network) is not available in vrs, and what to use instead.',
-  execution: 'worker',
-  section: { id: 'A.g', level: 'A', title: 'DAQ' },
-  params: {},
-  inputs: {
-    placement: placementInput,
-  },
-  outputs: { section: { kind: 'section' } },
-  async run(ctx) {
-    const placement = await ctx.inputs.json<ModelPlacement>('placement');
-    return { section: { kind: 'section', value: notAvailableSection(DAQ_CHECK, placement) } };
-  },
-});
+export const daqProtocol = notAvailableProtocol('vrs.daq', DAQ_CHECK, 'Report section saying that DAQ (a trained neural network) is not available in vrs, and what to use instead.');

@@ -1,7 +1,4 @@
-import { defineProtocol } from '../../../core/index.js';
-import type { ModelPlacement } from '../../shared/placedModel.js';
-import { notAvailableSection, type NotAvailableCheck } from './notAvailableSection.js';
-import { placementInput } from '../../shared/levelADeclarations.js';
+import { notAvailableProtocol, type NotAvailableCheck } from './notAvailableSection.js';
 
 export const MULTIMODEL_CHECK: NotAvailableCheck = {
   id: 'A.c',
@@ -15,20 +12,4 @@ export const MULTIMODEL_CHECK: NotAvailableCheck = {
 };
 
 /** A.c Multimodel stability (vrs-spec §12.3, algorithms.md §4.4): not available — it needs Rosetta. */
-export const multimodelProtocol = defineProtocol({
-  id: 'vrs.multimodel',
-  version: '1',
-  title: 'Multimodel stability',
-  description: 'Report section saying that multimodel stability (Rosetta) is not available in vrs, and what to use instead.',
-  execution: 'worker',
-  section: { id: 'A.c', level: 'A', title: 'Multimodel stability' },
-  params: {},
-  inputs: {
-    placement: placementInput,
-  },
-  outputs: { section: { kind: 'section' } },
-  async run(ctx) {
-    const placement = await ctx.inputs.json<ModelPlacement>('placement');
-    return { section: { kind: 'section', value: notAvailableSection(MULTIMODEL_CHECK, placement) } };
-  },
-});
+export const multimodelProtocol = notAvailableProtocol('vrs.multimodel', MULTIMODEL_CHECK, 'Report section saying that multimodel stability (Rosetta) is not available in vrs, and what to use instead.');

@@ -1,4 +1,5 @@
-import type { SectionResult } from '../../../core/index.js';
+import { defineProtocol, type SectionResult } from '../../../core/index.js';
+import { placementInput } from '../../shared/levelADeclarations.js';
 import { modelNotFittedSection, type ModelPlacement } from '../../shared/placedModel.js';
 
 export interface NotAvailableCheck {
@@ -31,4 +32,23 @@ export function notAvailableSection(check: NotAvailableCheck, placement: ModelPl
     explanation: check.explanation,
     results: [`${check.title} is not available. ${check.why}`, check.instead],
   };
+}
+
+/** The protocol of a check vrs cannot compute: it reads the placement only and returns the section above. */
+export function notAvailableProtocol(protocolId: string, check: NotAvailableCheck, description: string) {
+  return defineProtocol({
+    id: protocolId,
+    version: '1',
+    title: check.title,
+    description,
+    execution: 'worker',
+    section: { id: check.id, level: 'A', title: check.title },
+    params: {},
+    inputs: { placement: placementInput },
+    outputs: { section: { kind: 'section' } },
+    async run(ctx) {
+      const placement = await ctx.inputs.json<ModelPlacement>('placement');
+      return { section: { kind: 'section', value: notAvailableSection(check, placement) } };
+    },
+  });
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMap, Volume, type SectionResult, type Vec3 } from '../../../core/index.js';
+import { formatPdbAtom, readMap, Volume, type SectionResult, type Vec3 } from '../../../core/index.js';
 import { runProtocolInProcess } from '../../level0/loc-bfactor/testing/runProtocolInProcess.js';
 import { qScoreProtocol } from './qScoreProtocol.js';
 
@@ -17,9 +17,7 @@ interface TestAtom {
 }
 
 function pdbLine(serial: number, a: TestAtom): string {
-  const name = a.name.length < 4 ? ` ${a.name}`.padEnd(4) : a.name;
-  const coords = a.at.map((v) => v.toFixed(3).padStart(8)).join('');
-  return `${a.het ? 'HETATM' : 'ATOM  '}${String(serial).padStart(5)} ${name} ${a.resName.padStart(3)} ${a.chain}${String(a.seq).padStart(4)}    ${coords}  1.00 20.00          ${a.element.padStart(2)}`;
+  return formatPdbAtom({ serial, name: a.name, resName: a.resName, chain: a.chain, resSeq: a.seq, x: a.at[0], y: a.at[1], z: a.at[2], element: a.element, hetero: a.het ?? false });
 }
 
 function writePdb(list: TestAtom[]): string {

@@ -2,6 +2,7 @@
 // as an AtomTable, its residue ranges and PDB text, for map–model tests that need no data files.
 import type { AtomTable } from '../../../io/index.js';
 import type { ResidueRange } from '../residueCorrelations.js';
+import { formatPdbAtom } from '../../../io/model/formatPdbAtom.js';
 
 /** Cylindrical placement (radius Å, phase °, rise Å) of each atom relative to its residue's CA turn. */
 const ATOMS: readonly { name: string; element: string; r: number; phase: number; dz: number }[] = [
@@ -66,10 +67,7 @@ export function syntheticHelix(opts: { length: number; centre: [number, number, 
     modelNumber: new Int32Array(n).fill(1),
   };
   const pdb = rows
-    .map((a, i) => {
-      const name = a.name.length < 4 ? ` ${a.name.padEnd(3)}` : a.name;
-      return `ATOM  ${String(i + 1).padStart(5)} ${name} SER ${a.chain}${String(a.resSeq).padStart(4)}    ${a.x.toFixed(3).padStart(8)}${a.y.toFixed(3).padStart(8)}${a.z.toFixed(3).padStart(8)}  1.00${b.toFixed(2).padStart(6)}          ${a.element.padStart(2)}`;
-    })
+    .map((a, i) => formatPdbAtom({ serial: i + 1, name: a.name, resName: 'SER', chain: a.chain, resSeq: a.resSeq, x: a.x, y: a.y, z: a.z, b, element: a.element }))
     .concat(['END', ''])
     .join('\n');
   return { atoms, residues, pdb };

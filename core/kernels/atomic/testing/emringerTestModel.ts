@@ -1,6 +1,7 @@
 // Test helper (not exported from the kernels index): isolated residues with ideal side-chain geometry and
 // a chosen χ1, for EMRinger tests with known answers.
-import type { RingerAtoms, RingerResidue } from './emringer.js';
+import type { RingerAtoms, RingerResidue } from '../emringer.js';
+import { formatPdbAtom } from '../../../io/model/formatPdbAtom.js';
 
 type Point = [number, number, number];
 
@@ -99,28 +100,6 @@ export function toRingerInput(atoms: readonly TestAtom[]): { atoms: RingerAtoms;
 
 /** PDB text of the atoms (fixed columns). */
 export function toPdb(atoms: readonly TestAtom[]): string {
-  const lines = atoms.map((a, i) => {
-    const name = a.name.length < 4 ? ` ${a.name.padEnd(3)}` : a.name;
-    const [x, y, z] = a.xyz;
-    return (
-      'ATOM  ' +
-      String(i + 1).padStart(5) +
-      ' ' +
-      name +
-      ' ' +
-      a.resName.padEnd(3) +
-      ' ' +
-      a.chain +
-      String(a.resSeq).padStart(4) +
-      '    ' +
-      x.toFixed(3).padStart(8) +
-      y.toFixed(3).padStart(8) +
-      z.toFixed(3).padStart(8) +
-      '  1.00' +
-      ' 20.00' +
-      '          ' +
-      a.element.padStart(2)
-    );
-  });
+  const lines = atoms.map((a, i) => formatPdbAtom({ serial: i + 1, name: a.name, resName: a.resName, chain: a.chain, resSeq: a.resSeq, x: a.xyz[0], y: a.xyz[1], z: a.xyz[2], element: a.element }));
   return lines.join('\n') + '\nEND\n';
 }
