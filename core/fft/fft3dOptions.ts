@@ -1,5 +1,6 @@
 import { defaultThreadCount } from '../parallel/index.js';
 import type { Vec3 } from '../volume/index.js';
+import type { ZLineSupport } from './zLineSupport.js';
 
 /** Options of the 3D transforms (rfft3d, irfft3d, fft3d, ifft3d and their Sync variants). */
 export interface Fft3dOptions {
@@ -18,6 +19,12 @@ export interface Fft3dOptions {
    * the input array; irfft3d overwrites the spectrum it is given; rfft3d ignores it.
    */
   overwriteInput?: boolean;
+  /**
+   * rfft3d/irfft3d only: the z-lines of the half spectrum that can be non-zero (zLineSupport.ts).
+   * irfft3d then takes its input to be zero outside them; rfft3d computes only them and writes 0
+   * to every other bin.
+   */
+  support?: ZLineSupport;
 }
 
 /** Below this many voxels a threaded transform runs in the calling thread (messages cost more). */

@@ -2,6 +2,7 @@ import type { Vec3 } from '../volume/index.js';
 import { transformColumns, transformRows } from './batchedLines.js';
 import { fftPlanFor } from './fftPlanFor.js';
 import { realFftPlanFor } from './realFftPlanFor.js';
+import type { ZLineSupport } from './zLineSupport.js';
 
 /**
  * One unit of a 3D transform, run in the main thread or in a worker (all fields are
@@ -31,6 +32,11 @@ export interface PassStage {
   dst: Float64Array;
   dstRowStride: number;
   rowLength: number;
+  /**
+   * Lines that can be non-zero (zLineSupport.ts): the z pass ('columns') transforms only each
+   * row's range, the y passes only the union's columns; the rest is left as it is.
+   */
+  support?: ZLineSupport;
 }
 
 /**
@@ -64,7 +70,9 @@ export function runFft3dStage(stage: Fft3dStage): void {
 
 function runPassStage(stage: PassStage): void {
   const [nx, ny, nz] = stage.dims;
-  const { from, to, sign, scale, src, dst, srcRowStride, dstRowStride } = stage;
+  const { from, to, sign, scale, src, dst, srcRowStride, dstRowStride, support } = stage;
+  // y-pass columns: the union of the support's ranges, or every bin.
+  const columnLo = support?.lo ?? 0;
   switch (stage.kind) {
     case 'r2c-planes': {
       const real = realFftPlanFor(nx);
@@ -72,7 +80,8 @@ function runPassStage(stage: PassStage): void {
       for (let z = from; z < to; z++) {
         const plane = z * ny * dstRowStride;
         real.forwardRows(src, z * ny * srcRowStride, srcRowStride, dst, plane, dstRowStride, ny, 1);
-        transformColumns(yPlan, dst, plane, dst, plane, dstRowStride, real.bins, sign, 1);
+        const columns = (support?.hi ?? real.bins) - columnLo;
+        if (columns > 0) transformColumns(yPlan, dst, plane + 2 * columnLo, dst, plane + 2 * columnLo, dstRowStride, columns, sign, 1);
       }
       return;
     }
@@ -93,7 +102,8 @@ function runPassStage(stage: PassStage): void {
       const source = asFloat64(src);
       for (let z = from; z < to; z++) {
         const plane = z * ny * srcRowStride;
-        transformColumns(yPlan, source, plane, source, plane, srcRowStride, real.bins, sign, 1);
+        const columns = (support?.hi ?? real.bins) - columnLo;
+        if (columns > 0) transformColumns(yPlan, source, plane + 2 * columnLo, source, plane + 2 * columnLo, srcRowStride, columns, sign, 1);
         real.inverseRows(source, plane, srcRowStride, dst, z * ny * dstRowStride, dstRowStride, ny, scale);
       }
       return;
@@ -103,7 +113,9 @@ function runPassStage(stage: PassStage): void {
       const source = asFloat64(src);
       const planeStride = ny * srcRowStride;
       for (let y = from; y < to; y++) {
-        transformColumns(zPlan, source, y * srcRowStride, dst, y * srcRowStride, planeStride, stage.rowLength, sign, scale);
+        const lo = support === undefined ? 0 : support.ranges[2 * y]!;
+        const hi = support === undefined ? stage.rowLength : support.ranges[2 * y + 1]!;
+        if (hi > lo) transformColumns(zPlan, source, y * srcRowStride + 2 * lo, dst, y * srcRowStride + 2 * lo, planeStride, hi - lo, sign, scale);
       }
       return;
     }

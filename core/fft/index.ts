@@ -6,5 +6,6 @@ export { halfSpectrumDims, MIN_PARALLEL_VOXELS, type Fft3dOptions } from './fft3
 export { rfft3d, rfft3dSync } from './rfft3d.js';
 export { irfft3d, irfft3dSync } from './irfft3d.js';
 export { fft3d, ifft3d, fft3dSync, ifft3dSync } from './fft3d.js';
+export { ballZLineSupport, fullZLineSupport, zLineSupportOfBins, type ZLineSupport } from './zLineSupport.js';
 export { digitalFrequency } from './digitalFrequency.js';
 export { shutdownFftWorkers } from './fftWorkerPool.js';

@@ -4,6 +4,7 @@ import { compactionPlan, compactRows } from './compactionPlan.js';
 import { checkDims, checkLength, halfSpectrumDims, normScale, partsFor, threadsFor, type Fft3dOptions } from './fft3dOptions.js';
 import type { Fft3dStage, PassStage } from './fft3dStage.js';
 import { runFft3dStagesSync, runFft3dStagesThreaded, splitStage } from './runFft3dStages.js';
+import { checkZLineSupport, type ZLineSupport } from './zLineSupport.js';
 
 /**
  * 3D complex-to-real FFT, the inverse of rfft3d (numpy.fft.irfftn with s = [nz, ny, nx]). `dims` are
@@ -26,7 +27,7 @@ export async function irfft3d(spectrum: Float64Array, dims: Vec3, opts: Fft3dOpt
   const work = inputShared && opts.overwriteInput === true ? spectrum : sharedFloat64Array(spectrum.length);
   const out = opts.out !== undefined && isSharedArray(opts.out) ? opts.out : null;
   const parts = partsFor(threads);
-  const phases: Fft3dStage[][] = passes(inputShared ? spectrum : work, work, out ?? work, out === null ? rowStride : nx, dims, scale, parts);
+  const phases: Fft3dStage[][] = passes(inputShared ? spectrum : work, work, out ?? work, out === null ? rowStride : nx, dims, scale, parts, opts.support);
   if (out === null) {
     const steps = compactionPlan(work, ny * nz, nx, rowStride, parts, sharedFloat64Array);
     if (steps !== null) phases.push(...steps);
@@ -58,7 +59,7 @@ export function irfft3dSync(spectrum: Float64Array, dims: Vec3, opts: Omit<Fft3d
   const rowStride = spectrum.length / (ny * nz);
   const work = opts.overwriteInput === true ? spectrum : new Float64Array(spectrum.length);
   const out = opts.out ?? null;
-  runFft3dStagesSync(passes(spectrum, work, out ?? work, out === null ? rowStride : nx, dims, scale, 1));
+  runFft3dStagesSync(passes(spectrum, work, out ?? work, out === null ? rowStride : nx, dims, scale, 1, opts.support));
   if (out !== null) return out;
   compactRows(work, ny * nz, nx, rowStride);
   return new Float64Array(work.buffer, work.byteOffset, voxels);
@@ -71,15 +72,19 @@ function prepare(spectrum: Float64Array, dims: Vec3, opts: Fft3dOptions) {
   checkLength('irfft3d spectrum', spectrum, 2 * hx * hy * hz, dims);
   const voxels = dims[0] * dims[1] * dims[2];
   if (opts.out !== undefined) checkLength('irfft3d out', opts.out, voxels, dims);
+  if (opts.support !== undefined) checkZLineSupport(opts.support, dims);
   return { voxels, scale: normScale(opts.norm, 1, voxels) };
 }
 
 /** z pass from the spectrum into the workspace, then y pass and c2r rows into dst. */
-function passes(spectrum: Float64Array, work: Float64Array, dst: Float64Array, dstRowStride: number, dims: Vec3, scale: number, parts: number): Fft3dStage[][] {
+function passes(
+  spectrum: Float64Array, work: Float64Array, dst: Float64Array, dstRowStride: number, dims: Vec3, scale: number, parts: number, support?: ZLineSupport,
+): Fft3dStage[][] {
   const bins = Math.floor(dims[0] / 2) + 1;
   const rowStride = 2 * bins;
+  const pruned = support === undefined ? {} : { support };
   return [
-    splitStage({ kind: 'columns', dims, sign: 1, scale: 1, src: spectrum, srcRowStride: rowStride, dst: work, dstRowStride: rowStride, rowLength: bins }, dims[1], parts),
-    splitStage({ kind: 'c2r-planes', dims, sign: 1, scale, src: work, srcRowStride: rowStride, dst, dstRowStride, rowLength: bins }, dims[2], parts),
+    splitStage({ kind: 'columns', dims, sign: 1, scale: 1, src: spectrum, srcRowStride: rowStride, dst: work, dstRowStride: rowStride, rowLength: bins, ...pruned }, dims[1], parts),
+    splitStage({ kind: 'c2r-planes', dims, sign: 1, scale, src: work, srcRowStride: rowStride, dst, dstRowStride, rowLength: bins, ...pruned }, dims[2], parts),
   ];
 }

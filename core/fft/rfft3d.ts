@@ -3,6 +3,7 @@ import type { Vec3 } from '../volume/index.js';
 import { checkDims, checkLength, halfSpectrumDims, normScale, partsFor, threadsFor, type Fft3dOptions } from './fft3dOptions.js';
 import type { Fft3dStage, PassStage } from './fft3dStage.js';
 import { runFft3dStagesSync, runFft3dStagesThreaded, splitStage } from './runFft3dStages.js';
+import { checkZLineSupport, zeroOutsideSupport, type ZLineSupport } from './zLineSupport.js';
 
 /**
  * 3D real-to-complex FFT of a [nz][ny][nx] grid (x fastest), as numpy.fft.rfftn or FFTW r2c.
@@ -20,12 +21,13 @@ export async function rfft3d(real: Float32Array | Float64Array, dims: Vec3, opts
   const inputShared = isSharedArray(real);
   // Workers only see shared memory: a private input is copied, plane range by plane range, into
   // its own (longer) spectrum rows and transformed there in place, which needs no extra memory.
-  const phases = passes(inputShared ? real : out, inputShared ? nx : rowStride, out, dims, scale, partsFor(threads) * (inputShared ? 1 : 2));
+  const phases = passes(inputShared ? real : out, inputShared ? nx : rowStride, out, dims, scale, partsFor(threads) * (inputShared ? 1 : 2), opts.support);
   const copyRows = (stage: Fft3dStage): void => {
     const { from, to } = stage as PassStage;
     for (let row = from * ny; row < to * ny; row++) out.set(real.subarray(row * nx, row * nx + nx), row * rowStride);
   };
   await runFft3dStagesThreaded(phases, threads, inputShared ? undefined : copyRows);
+  if (opts.support !== undefined) zeroOutsideSupport(out, dims, opts.support);
   if (opts.out !== undefined && opts.out !== out) {
     opts.out.set(out);
     return opts.out;
@@ -37,7 +39,8 @@ export async function rfft3d(real: Float32Array | Float64Array, dims: Vec3, opts
 export function rfft3dSync(real: Float32Array | Float64Array, dims: Vec3, opts: Omit<Fft3dOptions, 'threads'> = {}): Float64Array {
   const { length, scale } = prepare(real, dims, opts);
   const out = opts.out ?? new Float64Array(length);
-  runFft3dStagesSync(passes(real, dims[0], out, dims, scale, 1));
+  runFft3dStagesSync(passes(real, dims[0], out, dims, scale, 1, opts.support));
+  if (opts.support !== undefined) zeroOutsideSupport(out, dims, opts.support);
   return out;
 }
 
@@ -48,15 +51,19 @@ function prepare(real: Float32Array | Float64Array, dims: Vec3, opts: Fft3dOptio
   const [hx, hy, hz] = halfSpectrumDims(dims);
   const length = 2 * hx * hy * hz;
   if (opts.out !== undefined) checkLength('rfft3d out', opts.out, length, dims);
+  if (opts.support !== undefined) checkZLineSupport(opts.support, dims);
   return { voxels, length, scale: normScale(opts.norm, -1, voxels) };
 }
 
 /** x and y passes plane by plane, then the z pass row range by row range. */
-function passes(src: Float32Array | Float64Array, srcRowStride: number, out: Float64Array, dims: Vec3, scale: number, parts: number): PassStage[][] {
+function passes(
+  src: Float32Array | Float64Array, srcRowStride: number, out: Float64Array, dims: Vec3, scale: number, parts: number, support?: ZLineSupport,
+): PassStage[][] {
   const bins = Math.floor(dims[0] / 2) + 1;
   const rowStride = 2 * bins;
+  const pruned = support === undefined ? {} : { support };
   return [
-    splitStage({ kind: 'r2c-planes', dims, sign: -1, scale: 1, src, srcRowStride, dst: out, dstRowStride: rowStride, rowLength: bins }, dims[2], parts),
-    splitStage({ kind: 'columns', dims, sign: -1, scale, src: out, srcRowStride: rowStride, dst: out, dstRowStride: rowStride, rowLength: bins }, dims[1], parts),
+    splitStage({ kind: 'r2c-planes', dims, sign: -1, scale: 1, src, srcRowStride, dst: out, dstRowStride: rowStride, rowLength: bins, ...pruned }, dims[2], parts),
+    splitStage({ kind: 'columns', dims, sign: -1, scale, src: out, srcRowStride: rowStride, dst: out, dstRowStride: rowStride, rowLength: bins, ...pruned }, dims[1], parts),
   ];
 }

@@ -1,4 +1,4 @@
-import { irfft3dSync, rfft3dSync } from '../../fft/index.js';
+import { ballZLineSupport, irfft3dSync, rfft3dSync, zLineSupportOfBins, type ZLineSupport } from '../../fft/index.js';
 import type { Vec3 } from '../../volume/index.js';
 import { halfSpectrumGrid } from '../halfSpectrumGrid.js';
 
@@ -20,6 +20,11 @@ export interface DirectionalAmplitudeWorkspace {
   spectrum: Float64Array;
   real: Float64Array;
   sum: Float64Array;
+  /** Scratch of the high-passed cone (grown on demand) and the low-pass lines per fL. */
+  passBins: Int32Array;
+  passIndex: Int32Array;
+  passGain: Float64Array;
+  balls: Map<number, ZLineSupport>;
 }
 
 export function directionalAmplitudeWorkspace(dims: Vec3, taperWidth = 7): DirectionalAmplitudeWorkspace {
@@ -68,78 +73,132 @@ export function directionalAmplitudeWorkspace(dims: Vec3, taperWidth = 7): Direc
   return {
     dims: [...dims], radius, rx, ry, rz, ux, uy, uz, taper,
     spectrum: new Float64Array(2 * bins), real: new Float64Array(voxels), sum: new Float64Array(voxels),
+    passBins: new Int32Array(0), passIndex: new Int32Array(0), passGain: new Float64Array(0), balls: new Map(),
   };
 }
 
+/** A cone-filtered half spectrum kept sparse: the bins it keeps and their coefficients. */
+export interface DirectionalCone {
+  /** Half-spectrum bin indices, ascending. */
+  bins: Int32Array;
+  /** Their coefficients, interleaved (re, im). */
+  values: Float64Array;
+}
+
 /**
- * The hard cone filter of MonoDir (algorithms §3.6b step 4): a copy of the half spectrum with
- * every coefficient whose frequency vector is more than `halfAngle` degrees from both d and −d set
- * to zero (|w·d| < cos(halfAngle)·|w|); the DC bin, which has no direction, is zeroed too (the
- * high-pass removes it anyway).
+ * The hard cone filter of MonoDir (algorithms §3.6b step 4): the coefficients of the half spectrum
+ * whose frequency vector is within `halfAngle` degrees of d or −d (|w·d| ≥ cos(halfAngle)·|w|);
+ * everything else, and the DC bin, which has no direction, is zero. At 15° that is 3.4 % of the
+ * bins, so the cone is kept as a list.
  */
 export function coneFilter(
   spectrum: Float64Array, ws: DirectionalAmplitudeWorkspace, direction: readonly [number, number, number], halfAngle = 15,
-  out: Float64Array = new Float64Array(spectrum.length),
-): Float64Array {
+): DirectionalCone {
   const cosMax = Math.cos((halfAngle * Math.PI) / 180);
   const [dx, dy, dz] = direction;
   const { ux, uy, uz, radius } = ws;
+  const kept: number[] = [];
   for (let p = 0; p < radius.length; p++) {
-    const c = Math.abs(ux[p]! * dx + uy[p]! * dy + uz[p]! * dz);
-    const keep = radius[p]! > 0 && c >= cosMax - 1e-12;
-    out[2 * p] = keep ? spectrum[2 * p]! : 0;
-    out[2 * p + 1] = keep ? spectrum[2 * p + 1]! : 0;
+    if (radius[p]! > 0 && Math.abs(ux[p]! * dx + uy[p]! * dy + uz[p]! * dz) >= cosMax - 1e-12) kept.push(p);
   }
-  return out;
+  const bins = Int32Array.from(kept);
+  const values = new Float64Array(2 * bins.length);
+  for (let i = 0; i < bins.length; i++) {
+    values[2 * i] = spectrum[2 * bins[i]!]!;
+    values[2 * i + 1] = spectrum[2 * bins[i]! + 1]!;
+  }
+  return { bins, values };
+}
+
+/** Every bin but DC: the plain (non-cone) monogenic amplitude as a cone of 90°. */
+export function allBins(spectrum: Float64Array, ws: DirectionalAmplitudeWorkspace): DirectionalCone {
+  return coneFilter(spectrum, ws, [0, 0, 1], 90);
 }
 
 /**
  * Smoothed monogenic amplitude of a (cone-filtered) spectrum at digital frequency f (algorithms
  * §3.6b step 5): high-pass with a raised-cosine tail from fH to f (1 above f), a0 and the three
  * Riesz components −i(w_k/|w|)·F by inverse FFTs, A = √(a0² + Σ a_k²), the radial taper, then a
- * raised-cosine low-pass of A from f to fL. Six FFTs, on the calling thread (numpy scaling).
- * Writes A into `out` and returns it.
+ * raised-cosine low-pass of A from f to fL. Six FFTs on the calling thread (numpy scaling); the
+ * transforms skip the lines the cone and the low-pass leave empty (the result is the same bit for
+ * bit). Writes A into `out` and returns it.
  */
 export function directionalAmplitude(
-  cone: Float64Array, ws: DirectionalAmplitudeWorkspace, f: number, fH: number, fL: number, out: Float32Array,
+  cone: DirectionalCone, ws: DirectionalAmplitudeWorkspace, f: number, fH: number, fL: number, out: Float32Array,
 ): Float32Array {
   const { dims, radius, spectrum, real, sum, taper } = ws;
-  const bins = radius.length;
+  const { bins, values } = cone;
   const hpWidth = f - fH;
-  const gainOf = (u: number) => (u >= f ? 1 : u < fH || hpWidth <= 0 ? 0 : 0.5 * (1 + Math.cos((Math.PI * (u - f)) / hpWidth)));
+  // The high-passed cone: its bins, gains and the lines they lie on.
+  if (ws.passBins.length < bins.length) {
+    ws.passBins = new Int32Array(bins.length);
+    ws.passIndex = new Int32Array(bins.length);
+    ws.passGain = new Float64Array(bins.length);
+  }
+  const { passBins, passIndex, passGain } = ws;
+  let count = 0;
+  for (let i = 0; i < bins.length; i++) {
+    const u = radius[bins[i]!]!;
+    const g = u >= f ? 1 : u < fH || hpWidth <= 0 ? 0 : 0.5 * (1 + Math.cos((Math.PI * (u - f)) / hpWidth));
+    if (g === 0 || (values[2 * i] === 0 && values[2 * i + 1] === 0)) continue;
+    passBins[count] = bins[i]!;
+    passIndex[count] = i;
+    passGain[count++] = g;
+  }
+  const support = zLineSupportOfBins(dims, passBins.subarray(0, count));
+  const rowStride = spectrum.length / (dims[1] * dims[2]);
+  const rows = dims[1] * dims[2];
+  spectrum.fill(0);
   const components = [null, ws.rx, ws.ry, ws.rz] as const;
   for (let c = 0; c < 4; c++) {
     const r = components[c];
-    for (let p = 0; p < bins; p++) {
-      const re = cone[2 * p]!, im = cone[2 * p + 1]!;
-      if (re === 0 && im === 0) {
-        spectrum[2 * p] = 0; spectrum[2 * p + 1] = 0;
-        continue;
-      }
-      const g = gainOf(radius[p]!);
+    // The previous component's transform left values in the support's columns only.
+    if (c > 0) for (let row = 0; row < rows; row++) spectrum.fill(0, row * rowStride + 2 * support.lo, row * rowStride + 2 * support.hi);
+    for (let k = 0; k < count; k++) {
+      const p = passBins[k]!;
+      const i = passIndex[k]!;
+      const re = values[2 * i]!, im = values[2 * i + 1]!;
+      const g = passGain[k]!;
       if (r === null) {
         spectrum[2 * p] = g * re; spectrum[2 * p + 1] = g * im;
       } else {
         // −i·k·(re + i·im) = k·im − i·k·re
-        const k = g * r[p]!;
-        spectrum[2 * p] = k * im; spectrum[2 * p + 1] = -k * re;
+        const kr = g * r[p]!;
+        spectrum[2 * p] = kr * im; spectrum[2 * p + 1] = -kr * re;
       }
     }
-    irfft3dSync(spectrum, dims, { out: real, overwriteInput: true });
+    irfft3dSync(spectrum, dims, { out: real, overwriteInput: true, support });
     if (c === 0) for (let i = 0; i < real.length; i++) sum[i] = real[i]! * real[i]!;
     else for (let i = 0; i < real.length; i++) sum[i]! += real[i]! * real[i]!;
   }
   for (let i = 0; i < sum.length; i++) sum[i] = Math.sqrt(sum[i]!) * taper[i]!;
-  const amp = rfft3dSync(sum, dims, { out: spectrum });
+  const ball = ballSupportOf(ws, fL);
+  const amp = rfft3dSync(sum, dims, { out: spectrum, support: ball });
   const lpWidth = fL - f;
-  for (let p = 0; p < bins; p++) {
-    const u = radius[p]!;
-    if (u <= f) continue;
-    const g = u > fL || lpWidth <= 0 ? 0 : 0.5 * (1 + Math.cos((Math.PI * (u - f)) / lpWidth));
-    amp[2 * p]! *= g;
-    amp[2 * p + 1]! *= g;
+  for (let z = 0; z < dims[2]; z++) {
+    for (let y = 0; y < dims[1]; y++) {
+      const row = (z * dims[1] + y) * (rowStride / 2);
+      for (let x = ball.ranges[2 * y]!; x < ball.ranges[2 * y + 1]!; x++) {
+        const p = row + x;
+        const u = radius[p]!;
+        if (u <= f) continue;
+        const g = u > fL || lpWidth <= 0 ? 0 : 0.5 * (1 + Math.cos((Math.PI * (u - f)) / lpWidth));
+        amp[2 * p]! *= g;
+        amp[2 * p + 1]! *= g;
+      }
+    }
   }
-  irfft3dSync(amp, dims, { out: real, overwriteInput: true });
+  irfft3dSync(amp, dims, { out: real, overwriteInput: true, support: ball });
   for (let i = 0; i < real.length; i++) out[i] = real[i]!;
   return out;
+}
+
+/** The lines of the amplitude low-pass (radius fL), cached per workspace. */
+function ballSupportOf(ws: DirectionalAmplitudeWorkspace, fL: number): ZLineSupport {
+  let support = ws.balls.get(fL);
+  if (support === undefined) {
+    support = ballZLineSupport(ws.dims, fL);
+    ws.balls.set(fL, support);
+  }
+  return support;
 }

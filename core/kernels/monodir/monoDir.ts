@@ -2,7 +2,7 @@ import { rfft3dSync } from '../../fft/index.js';
 import { defaultThreadCount, sharedFloat64Array, WorkerPool } from '../../parallel/index.js';
 import type { Vec3 } from '../../volume/index.js';
 import { findCliffRadius, maskRadius } from '../monores/index.js';
-import { directionalAmplitude, directionalAmplitudeWorkspace } from './directionalAmplitude.js';
+import { allBins, directionalAmplitude, directionalAmplitudeWorkspace } from './directionalAmplitude.js';
 import { directionalSummaries, type DirectionalSummaries } from './directionalSummaries.js';
 import { directionResolution, type DirectionRecord, type DirectionTask } from './directionResolution.js';
 import { monoDirDirections, type MonoDirDirection, type MonoDirDirectionSet } from './monoDirDirections.js';
@@ -189,7 +189,7 @@ function backgroundNoiseLevel(spectrum: Float64Array, state: Int8Array, dims: Ve
   const ws = directionalAmplitudeWorkspace(dims, edge);
   const amplitude = new Float32Array(state.length);
   const n = dims[2];
-  directionalAmplitude(spectrum, ws, first.frequency, Math.max(0, (first.fourierIndex - 1) / n), Math.min(0.5, first.frequency + 0.01), amplitude);
+  directionalAmplitude(allBins(spectrum, ws), ws, first.frequency, Math.max(0, (first.fourierIndex - 1) / n), Math.min(0.5, first.frequency + 0.01), amplitude);
   let sum = 0;
   let count = 0;
   for (let i = 0; i < state.length; i++) {
