@@ -10,6 +10,7 @@ import { locOccupancyProtocol } from './level0/loc-occupancy/locOccupancyProtoco
 import { localResolutionProtocol } from './level0/local-resolution/localResolutionProtocol.js';
 import { hardMaskProtocol } from './preprocessing/hard-mask/hardMaskProtocol.js';
 import { softMaskProtocol } from './preprocessing/soft-mask/softMaskProtocol.js';
+import { maskCoverageProtocol } from './preprocessing/mask-coverage/maskCoverageProtocol.js';
 import { resizeMapProtocol } from './preprocessing/resize-map/resizeMapProtocol.js';
 import { inputDataProtocol } from './level0/input-data/inputDataProtocol.js';
 import { massAnalysisProtocol } from './level0/mass-analysis/massAnalysisProtocol.js';
@@ -44,6 +45,7 @@ export const builtinProtocols: readonly AnyProtocol[] = [
   inputSummaryProtocol,
   reportProtocol,
   hardMaskProtocol,
+  maskCoverageProtocol,
   softMaskProtocol,
   resizeMapProtocol,
   inputDataProtocol,

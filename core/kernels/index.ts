@@ -34,3 +34,4 @@ export * from './localSinusoid/index.js';
 export * from './monodir/index.js';
 export * from './directionalFsc/index.js';
 export * from './atomic/index.js';
+export * from './componentsByThreshold.js';

@@ -126,6 +126,8 @@ export default async function level1Bench(): Promise<void> {
     console.log(`\n220³: whole level-1 workflow ${s(wall)} s wall (${summary.status}), peak RSS ${gb(peak)} GB, ${summary.steps.length} steps; heaviest step ${heaviest?.step} (${s(heaviest?.durationMs)} s)`);
     console.log(table(rows));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // VRS_BENCH_KEEP=1 keeps the run folder (its logs have MonoDir's per-direction records).
+    if (process.env.VRS_BENCH_KEEP === '1') console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,7 @@
 import { defineProtocol } from '../../../core/index.js';
 import { backgroundAnalysisSection } from './backgroundAnalysisSection.js';
+import type { MaskCoverage } from '../../preprocessing/mask-coverage/MaskCoverage.js';
+import { withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 /** 0.c Background analysis: mean, σ and outliers of the voxels outside the hard mask (vrs-spec §6.3). */
 export const backgroundAnalysisProtocol = defineProtocol({
@@ -13,6 +15,7 @@ export const backgroundAnalysisProtocol = defineProtocol({
   inputs: {
     map: { kind: 'volume', description: 'The imported map.' },
     mask: { kind: 'mask', description: 'The mask with hard borders (the background is its complement).' },
+    coverage: { kind: 'json', optional: true, description: 'The info output of vrs.maskCoverage: a note when the mask misses part of the molecule.' },
   },
   outputs: {
     section: { kind: 'section' },
@@ -21,6 +24,8 @@ export const backgroundAnalysisProtocol = defineProtocol({
     const map = await ctx.inputs.volume('map');
     const mask = await ctx.inputs.mask('mask');
     const { section, files } = backgroundAnalysisSection(map, mask);
-    return { section: { kind: 'section', value: section, files } };
+    const coverage = ctx.inputs.has('coverage') ? await ctx.inputs.json<MaskCoverage>('coverage') : undefined;
+    // With a split mask the parts left out are "background": its outliers and mean follow from that.
+    return { section: { kind: 'section', value: withPartialMask(section, coverage), files } };
   },
 });

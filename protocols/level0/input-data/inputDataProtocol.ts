@@ -9,7 +9,9 @@ import {
 } from '../../../core/index.js';
 import type { HardMaskInfo } from '../../preprocessing/hard-mask/HardMaskInfo.js';
 import type { MapInfo } from '../../preprocessing/import-map/MapInfo.js';
+import type { MaskCoverage } from '../../preprocessing/mask-coverage/MaskCoverage.js';
 import type { ResizedMapInfo } from '../../preprocessing/resize-map/ResizedMapInfo.js';
+import { coverageAbstract, coverageMetrics, coverageResults } from './coverageText.js';
 
 /**
  * The "Input data" section (vrs-spec §5): the map as read (file, SHA-256, voxel size, threshold,
@@ -35,6 +37,7 @@ export const inputDataProtocol = defineProtocol({
     hardMaskInfo: { kind: 'json', description: 'The info output of vrs.hardMask.' },
     softMask: { kind: 'volume', description: 'The mask with soft borders.' },
     resizeInfo: { kind: 'json', optional: true, description: 'The info output of vrs.resizeMap (how the local analyses see the map).' },
+    coverage: { kind: 'json', optional: true, description: 'The info output of vrs.maskCoverage (share of the density above the contour inside the hard mask).' },
   },
   outputs: {
     section: { kind: 'section' },
@@ -44,6 +47,7 @@ export const inputDataProtocol = defineProtocol({
     const info = await ctx.inputs.json<MapInfo>('info');
     const maskInfo = await ctx.inputs.json<HardMaskInfo>('hardMaskInfo');
     const resize = ctx.inputs.has('resizeInfo') ? await ctx.inputs.json<ResizedMapInfo>('resizeInfo') : undefined;
+    const coverage = ctx.inputs.has('coverage') ? await ctx.inputs.json<MaskCoverage>('coverage') : undefined;
     const map = await ctx.inputs.volume('map');
     const files: Record<string, Uint8Array> = {};
     const figures: SectionFigure[] = [];
@@ -104,6 +108,7 @@ export const inputDataProtocol = defineProtocol({
       maskInfo.empty
         ? `No voxel reaches the threshold ${formatPrintf(threshold, '%f')} (the map maximum is ${fmt(maskInfo.mapMaximum)}): the masks are empty. Lower the threshold.`
         : `Mask with hard borders: ${maskInfo.maskVoxels} voxels (${maskInfo.largestComponentVoxels} in the largest component at the threshold, then ${dilation}). Mask with soft borders: sum ${fmt(softMaskSum)}.`,
+      ...(coverage && !maskInfo.empty ? coverageResults(coverage) : []),
       ...(resize ? [resize.note] : []),
     ];
     const maxVariance = { map: mapSlices.indices, hardMask: hardSlices.indices, softMask: softSlices.indices };
@@ -132,12 +137,14 @@ export const inputDataProtocol = defineProtocol({
         maxVarianceSlices: maxVariance,
         isosurfaceEmpty: iso.empty,
         ...(resize ? { resizedMap: { resized: resize.resized, voxelSize: resize.voxelSize, dims: resize.dims } } : {}),
+        ...(coverage ? coverageMetrics(coverage) : {}),
       },
       explanation:
         'The map as the validation read it, with the pictures to look at first. The masks are used by the analyses that follow: the hard mask marks the molecule (threshold, largest connected component, about 2 Å of dilation), the soft mask is its smoothed version.',
       results,
       figures,
       notes: info.notes,
+      ...(coverage?.poor ? { abstract: coverageAbstract(coverage) } : {}),
     };
     ctx.progress(1);
     return { section: { kind: 'section', value: section, files } };

@@ -1,6 +1,8 @@
 import { compatibilityParam, defineProtocol } from '../../../core/index.js';
 import type { HardMaskInfo } from '../../preprocessing/hard-mask/HardMaskInfo.js';
 import { maskAnalysisSection } from './maskAnalysisSection.js';
+import type { MaskCoverage } from '../../preprocessing/mask-coverage/MaskCoverage.js';
+import { withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 /** 0.b Mask analysis: connectivity at the suggested threshold and the mass table (vrs-spec §6.2). */
 export const maskAnalysisProtocol = defineProtocol({
@@ -17,6 +19,7 @@ export const maskAnalysisProtocol = defineProtocol({
     map: { kind: 'volume', description: 'The imported map.' },
     mask: { kind: 'mask', description: 'The mask with hard borders.' },
     maskInfo: { kind: 'json', description: 'The info output of vrs.hardMask (threshold, component sizes).' },
+    coverage: { kind: 'json', optional: true, description: 'The info output of vrs.maskCoverage: a note when the mask misses part of the molecule.' },
   },
   outputs: {
     section: { kind: 'section' },
@@ -26,6 +29,8 @@ export const maskAnalysisProtocol = defineProtocol({
     const mask = await ctx.inputs.mask('mask');
     const info = await ctx.inputs.json<HardMaskInfo>('maskInfo');
     const { section, files } = maskAnalysisSection(map, mask, info, { compatibility: ctx.params.compatibility });
-    return { section: { kind: 'section', value: section, files } };
+    const coverage = ctx.inputs.has('coverage') ? await ctx.inputs.json<MaskCoverage>('coverage') : undefined;
+    // 0.b's own warnings (components, blobs) measure the split itself: noted, not marked.
+    return { section: { kind: 'section', value: withPartialMask(section, coverage, () => false), files } };
   },
 });

@@ -23,12 +23,13 @@ const BASE = {
  * inside the hard mask (§19 B1); `original` weighs the raw densities of the whole box as the
  * original service did, which explodes when the background cancels the molecule's mass.
  */
-export function massAnalysisSection(map: Volume, mask: BinaryMask, opts: { compatibility?: Compatibility } = {}): SectionResult {
+export function massAnalysisSection(map: Volume, mask: BinaryMask, opts: { compatibility?: Compatibility; maskName?: string } = {}): SectionResult {
   const compatibility = opts.compatibility ?? 'corrected';
+  const maskName = opts.maskName ?? 'the hard mask';
   const method =
     compatibility === 'original'
-      ? 'Free space from the hard mask; centre of mass of the raw densities of the whole box (original behaviour)'
-      : 'Free space from the hard mask; centre of mass of the positive density inside the hard mask';
+      ? `Free space from ${maskName}; centre of mass of the raw densities of the whole box (original behaviour)`
+      : `Free space from ${maskName}; centre of mass of the positive density inside ${maskName}`;
   const extent = maskExtent(mask);
   if (!extent) {
     return {
