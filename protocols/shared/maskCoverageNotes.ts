@@ -1,8 +1,9 @@
 import { formatPrintf, type SectionResult } from '../../core/index.js';
 import type { MaskCoverage } from '../preprocessing/mask-coverage/MaskCoverage.js';
 
-const percent = (share: number) => `${formatPrintf(100 * share, '%.1f')} %`;
-const level = (value: number) => Number(value.toPrecision(6)).toString();
+export const percent = (share: number) => `${formatPrintf(100 * share, '%.1f')} %`;
+// Contours as a user types them: 1.0, 0.8, 0.0125.
+export const level = (value: number) => (Number.isInteger(value) ? value.toFixed(1) : Number(value.toPrecision(6)).toString());
 
 /** Where the parts join and what to try instead, or why nothing is suggested. */
 export function suggestionText(c: MaskCoverage): string {
@@ -10,7 +11,7 @@ export function suggestionText(c: MaskCoverage): string {
     return 'No lower contour down to the map mean joins them into one component holding 95 % of the density above it.';
   }
   const join = c.joinThreshold !== null && c.joinThreshold !== c.suggestedThreshold ? ` (the parts join below ${level(c.joinThreshold)})` : '';
-  return `At ${level(c.suggestedThreshold)} one component holds ${percent(c.suggestedLargestShare)} of the density above the contour${join}; consider that contour.`;
+  return `At ${level(c.suggestedThreshold)} one component holds ${percent(c.suggestedLargestShare)} of the voxels above it${join}; consider that contour.`;
 }
 
 /**

@@ -1,9 +1,6 @@
 import { formatPrintf } from '../../../core/index.js';
 import type { MaskCoverage } from '../../preprocessing/mask-coverage/MaskCoverage.js';
-import { suggestionText } from '../../shared/maskCoverageNotes.js';
-
-const percent = (share: number) => `${formatPrintf(100 * share, '%.1f')} %`;
-const level = (value: number) => Number(value.toPrecision(6)).toString();
+import { level, percent, suggestionText } from '../../shared/maskCoverageNotes.js';
 const kDa = (value: number) => `${Math.round(value)} kDa`;
 
 /** Below half or above twice the sample's weight, the contour is said to enclose much less or more. */

@@ -127,7 +127,7 @@ describe.skipIf(!existsSync(emd1997))('EMD-1997 (GroEL): the contour 1.0 splits 
         expect(coverage.suggestedLargestShare).toBeGreaterThan(0.99);
         expect(coverage.enclosedMassKDa).toBeCloseTo(232, 0);
         expect(coverage.suggestedMassKDa).toBeCloseTo(306, 0);
-        expect(coverageAbstract(coverage)).toMatch(/^The contour 1 splits the molecule: the analysis mask holds only \d\d\.\d % of the voxels above it, .* A contour of 0\.8 keeps the molecule in one piece\.$/);
+        expect(coverageAbstract(coverage)).toMatch(/^The contour 1\.0 splits the molecule: the analysis mask holds only \d\d\.\d % of the voxels above it, .* A contour of 0\.8 keeps the molecule in one piece\.$/);
         expect(coverageResults(coverage).join(' ')).toMatch(/232 kDa \(306 kDa at 0\.8\), against 800 kDa given for the sample \(ratio 0\.29\): the contour encloses much less/);
       } else {
         expect(coverage.suggestedThreshold).toBeNull();
