@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -81,25 +81,39 @@ export class StepStore {
    * Writes the manifest into the workspace and moves it into place. With `replace` (a forced
    * rerun) an existing entry is swapped out; otherwise an entry that appeared meanwhile (another
    * run computed the same key) wins and this workspace is dropped.
+   *
+   * There is no check-then-rename: the rename itself is the test (it fails with ENOTEMPTY/EEXIST
+   * when the entry exists), so runs committing the same key at the same moment, in this process or
+   * others sharing the store, all succeed. An entry being replaced is first renamed aside, which
+   * only one of several concurrent replacements can do; the others try again.
    */
   async commit(workspace: StepWorkspace, manifest: StepManifest, options: { replace?: boolean } = {}): Promise<StoredStep> {
     await rm(workspace.scratchDir, { recursive: true, force: true });
     await writeFile(join(workspace.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const target = this.entryDir(workspace.key);
     await mkdir(dirname(target), { recursive: true });
-    if (existsSync(target)) {
-      if (!options.replace && this.lookup(workspace.key)) {
-        await this.discard(workspace);
-        return this.lookup(workspace.key)!;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await rename(workspace.dir, target);
+        return { key: workspace.key, dir: target, manifest };
+      } catch (error) {
+        if (!isEntryInTheWay(error) || attempt >= 20) throw error;
       }
-      const trash = `${workspace.dir}.old`;
-      await rename(target, trash);
-      await rename(workspace.dir, target);
+      const existing = this.lookup(workspace.key);
+      if (existing && !options.replace) {
+        await this.discard(workspace);
+        return existing;
+      }
+      // A forced rerun, or a damaged entry: move it aside (unless another commit just did).
+      const trash = `${workspace.dir}.old${attempt}`;
+      try {
+        await rename(target, trash);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        continue;
+      }
       await rm(trash, { recursive: true, force: true });
-    } else {
-      await rename(workspace.dir, target);
     }
-    return { key: workspace.key, dir: target, manifest };
   }
 
   async discard(workspace: StepWorkspace): Promise<void> {
@@ -135,13 +149,20 @@ export class StepStore {
     const removed: string[] = [];
     const tmp = join(this.root, 'tmp');
     for (const name of readdirSync(tmp)) {
-      const [, pid, , host] = name.split('@');
+      const [, pid, , tail] = name.split('@');
+      // A replaced entry moved aside is named after the workspace with a '.old<n>' suffix.
+      const host = tail?.replace(/\.old\d*$/, '');
       if (host !== this.#host || !pid || isProcessAlive(Number(pid))) continue;
       rmSync(join(tmp, name), { recursive: true, force: true });
       removed.push(name);
     }
     return removed;
   }
+}
+
+function isEntryInTheWay(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOTEMPTY' || code === 'EEXIST';
 }
 
 function folderBytes(dir: string): number {
