@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, outcomes, tempDir, writeWorkflow } from './helpers.js';
+import { cli, finished, fixtureConfig, outcomes, spawnCli, tempDir, waitFor, writeWorkflow } from './helpers.js';
 
 const WORKFLOW = `version: 1
 params:
@@ -29,6 +29,39 @@ function latestKeys(run: string): string[] {
 }
 
 describe('vrs clean', () => {
+  it('after a run killed with SIGKILL keeps every result the run finished (run.json names them as they finish)', async () => {
+    const dir = tempDir('vrs-clean-kill-');
+    const marker = join(dir, 'hang-started');
+    const workflow = writeWorkflow(dir, 'wf.yaml', `version: 1
+steps:
+  start:
+    protocol: test.constant
+    params: { value: 2 }
+  side:
+    protocol: test.constant
+    params: { value: 3 }
+  slow:
+    protocol: test.hangOnce
+    params: { marker: ${marker} }
+    inputs: { after: start.value }
+`);
+    const out = join(dir, 'run');
+    const child = spawnCli(['--config', fixtureConfig, 'run', workflow, '--out', out, '--jobs', '2']);
+    const ended = finished(child);
+    await waitFor(() => existsSync(marker) && outcomes(out, 1)['side'] === 'success', 60_000, 'the slow step to start');
+    child.kill('SIGKILL');
+    await ended;
+    const finishedKeys = latestKeys(out);
+    expect(finishedKeys).toHaveLength(2);
+    const clean = await cli(['--json', 'clean', out]);
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(JSON.parse(clean.stdout)).toMatchObject({ removed: [], kept: 2 });
+    expect(storedKeys(out)).toEqual(finishedKeys);
+    const resumed = await cli(['resume', out]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(outcomes(out, 2)).toEqual({ start: 'cached', side: 'cached', slow: 'success' });
+  }, 60_000);
+
   it('deletes the stored results of earlier parameter values and keeps what the latest attempt uses', async () => {
     const dir = tempDir('vrs-clean-');
     const workflow = writeWorkflow(dir, 'wf.yaml', WORKFLOW);

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, finished, fixtureConfig, outcomes, readJournal, spawnCli, tempDir, waitFor, writeWorkflow } from './helpers.js';
+import { cli, finished, fixtureConfig, outcomes, readJournal, repoRoot, spawnCli, tempDir, waitFor, writeWorkflow } from './helpers.js';
 
 describe('vrs resume', () => {
   it('after a failed step: the failure skips its dependants only; resume runs them and reuses the rest', async () => {
@@ -88,6 +89,13 @@ steps:
     expect(workspaces.some((name) => name.startsWith(slowKey.slice(0, 16)))).toBe(true);
     expect(existsSync(join(out, 'store/steps', slowKey.slice(0, 2), slowKey))).toBe(false);
 
+    // Once the lease lapses, status says killed and lists the finished steps.
+    await waitFor(() => !existsSync(join(out, 'run.lock')) || Date.now() - statSync(join(out, 'run.lock')).mtimeMs > 4500, 10_000, 'the lease to lapse');
+    const status = await cli(['--json', 'status', out]);
+    const report = JSON.parse(status.stdout) as { status: string; steps: { step: string; outcome: string }[] };
+    expect(report.status).toBe('killed');
+    expect(Object.fromEntries(report.steps.map((s) => [s.step, s.outcome]))).toMatchObject({ start: 'success', side: 'success' });
+
     const resumed = await cli(['resume', out]);
     expect(resumed.code, resumed.stderr + resumed.stdout).toBe(0);
     expect(outcomes(out, 2)).toEqual({ start: 'cached', side: 'cached', slow: 'success', after: 'success' });
@@ -101,17 +109,56 @@ steps:
     expect(existsSync(join(out, 'run.lock'))).toBe(false);
   });
 
-  it('refuses a run folder another live process holds', async () => {
+  /** A process holding the run folder's lock; `orphanZombie` makes it a child nobody reaps once killed. */
+  function holdLock(out: string, orphanZombie = false): Promise<{ pid: number; stop: () => void }> {
+    const script = join(repoRoot, 'test/engine/fixtures/holdRunLock.ts');
+    const node = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(script)} ${JSON.stringify(out)}`;
+    // 'exec sleep' replaces the shell by a process that never waits for its children: the killed
+    // holder then stays a zombie, which still answers kill(pid, 0).
+    const child = spawn('sh', ['-c', orphanZombie ? `${node} & exec sleep 120` : `exec ${node}`], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    return new Promise((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        if (!chunk.toString().includes('locked')) return;
+        const holder = JSON.parse(readFileSync(join(out, 'run.lock'), 'utf8')) as { pid: number };
+        resolve({ pid: holder.pid, stop: () => child.kill('SIGKILL') });
+      });
+      child.on('error', reject);
+    });
+  }
+
+  it('refuses a run folder another live process holds (its lease is being renewed)', async () => {
     const dir = tempDir('vrs-lock-');
     const workflow = writeWorkflow(dir, 'wf.yaml', 'version: 1\nsteps:\n  a:\n    protocol: test.constant\n    params: { value: 1 }\n');
     const out = join(dir, 'run');
     expect((await cli(['run', workflow, '--out', out])).code).toBe(0);
-    // pid 1 always runs: the lock is live.
-    writeFileSync(join(out, 'run.lock'), JSON.stringify({ pid: 1, host: (await import('node:os')).hostname(), attempt: 9, startedAt: 'now' }));
-    const locked = await cli(['resume', out]);
-    expect(locked.code).toBe(3);
-    expect(locked.stderr).toMatch(/is in use by process 1/);
-  });
+    const holder = await holdLock(out);
+    try {
+      const locked = await cli(['resume', out]);
+      expect(locked.code).toBe(3);
+      expect(locked.stderr).toContain(`is in use by process ${holder.pid}`);
+    } finally {
+      holder.stop();
+    }
+  }, 60_000);
+
+  it('resumes a few seconds after its holder was killed with SIGKILL, even while the dead holder is an unreaped zombie', async () => {
+    const dir = tempDir('vrs-zombie-');
+    const workflow = writeWorkflow(dir, 'wf.yaml', 'version: 1\nsteps:\n  a:\n    protocol: test.constant\n    params: { value: 1 }\n');
+    const out = join(dir, 'run');
+    expect((await cli(['run', workflow, '--out', out])).code).toBe(0);
+    const holder = await holdLock(out, true);
+    try {
+      process.kill(holder.pid, 'SIGKILL');
+      await waitFor(() => /^Z/.test(readFileSync(`/proc/${holder.pid}/stat`, 'utf8').split(') ')[1] ?? ''), 10_000, 'the holder to be a zombie');
+      const started = Date.now();
+      const resumed = await cli(['resume', out]);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(readJournal(out, 2).find((entry) => entry.event === 'run:recovered')).toMatchObject({ previousAttempt: 99, previousPid: holder.pid });
+    } finally {
+      holder.stop();
+    }
+  }, 60_000);
 
   it('says so when the folder is not a run folder', async () => {
     const result = await cli(['resume', tempDir('vrs-empty-')]);

@@ -34,7 +34,7 @@ export const cleanCommand: CliCommand = {
             throw new VrsInputError(`its store ${record.store} is outside the folder and may hold other runs' results; vrs clean only cleans a run folder's own store`, runDir.dir);
           }
           // Holding the lock keeps runs of this folder out while entries are deleted.
-          runDir.acquireLock(record.attempts);
+          await runDir.acquireLock(record.attempts);
           try {
             const store = new StepStore(record.store);
             const keep = new Set(Object.values(record.steps).flatMap((step) => (step.key ? [step.key] : [])));

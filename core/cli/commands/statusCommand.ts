@@ -26,7 +26,8 @@ export interface StepStatus {
 export interface RunStatusReport {
   runDir: string;
   workflow: string;
-  status: RunRecord['status'];
+  /** 'killed': run.json says running but no process holds the folder's lock any more. */
+  status: RunRecord['status'] | 'killed';
   attempts: number;
   createdAt: string;
   updatedAt: string;
@@ -79,7 +80,8 @@ export function runStatus(dir: string): RunStatusReport {
   return {
     runDir: runDir.dir,
     workflow: record.workflow.name,
-    status: record.status,
+    // A run killed (SIGKILL, power loss) never wrote its end: its lease tells it apart from a live one.
+    status: record.status === 'running' && !runDir.isLocked() ? 'killed' : record.status,
     attempts: record.attempts,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
@@ -113,6 +115,7 @@ export function formatRunStatus(report: RunStatusReport): string {
   const table = rows.map((r) => r.map((cell, c) => (c === 2 || c === 3 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
   const lines = [
     `${report.runDir}: workflow ${report.workflow}, ${report.status}, ${report.attempts} attempt${report.attempts === 1 ? '' : 's'} (created ${report.createdAt}, updated ${report.updatedAt})`,
+    ...(report.status === 'killed' ? [`the run stopped without finishing (killed); the results it stored are kept: vrs resume ${report.runDir}`] : []),
     `store: ${report.store}`,
     '',
     ...table,

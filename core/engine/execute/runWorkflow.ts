@@ -87,7 +87,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
   const runDir = new RunDir(options.runDir);
   const previous = runDir.readRecord();
   const attempt = (previous?.attempts ?? 0) + 1;
-  const { staleHolder } = runDir.acquireLock(attempt);
+  const { staleHolder } = await runDir.acquireLock(attempt);
   try {
     const store = new StepStore(resolve(options.store ?? previous?.store ?? runDir.defaultStore));
     const abandoned = store.cleanAbandoned();
@@ -123,7 +123,14 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
     const settle = (name: string): Promise<StepState> => {
       let state = states.get(name);
       if (!state) {
-        state = settleStep(stepByName.get(name)!);
+        // Each outcome is written to run.json as soon as it is known, so that a killed run's
+        // folder still names every result it finished (vrs clean keeps them, vrs status shows them).
+        state = settleStep(stepByName.get(name)!).then((settled) => {
+          record.steps[name] = { outcome: settled.outcome, ...(settled.key ? { key: settled.key } : {}) };
+          record.updatedAt = new Date().toISOString();
+          runDir.writeRecord(record);
+          return settled;
+        });
         states.set(name, state);
       }
       return state;

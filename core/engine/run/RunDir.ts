@@ -1,11 +1,11 @@
-import { appendFileSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { RunRecord } from './RunRecord.js';
 import { RunLockedError } from './RunLockedError.js';
-import { isProcessAlive } from './isProcessAlive.js';
+import { LeaseLock } from './LeaseLock.js';
 
-interface LockContent {
+interface LockContent extends Record<string, unknown> {
   pid: number;
   host: string;
   attempt: number;
@@ -19,15 +19,18 @@ interface LockContent {
  * - journal.jsonl — every event of every attempt, one JSON object per line;
  * - logs/<step>.log — each step's log, all attempts appended;
  * - steps/<step> — link to the step's folder in the store;
- * - run.lock — held while a process works on the folder (pid, host, attempt);
+ * - run.lock — held while a process works on the folder (pid, host, attempt), as a lease renewed every 0.5 s;
  * - store/ — the step store, unless a shared one is configured;
  * - published outputs (e.g. report.json), where the workflow's `publish` entries put them.
  */
 export class RunDir {
   readonly dir: string;
 
+  readonly #lock: LeaseLock<LockContent>;
+
   constructor(dir: string) {
     this.dir = resolve(dir);
+    this.#lock = new LeaseLock(this.lockFile);
   }
 
   get recordFile(): string {
@@ -69,43 +72,26 @@ export class RunDir {
   }
 
   /**
-   * Takes the folder's lock for `attempt`. A lock left by a dead process of this host (a killed
-   * run) is taken over and reported; a live holder raises RunLockedError.
+   * Takes the folder's lock for `attempt` (a lease, see LeaseLock): a lock whose holder stopped
+   * renewing it (a killed run, on this host or another) is taken over and reported — at most a
+   * few seconds after the kill; a live holder raises RunLockedError.
    */
-  acquireLock(attempt: number): { staleHolder?: LockContent } {
+  async acquireLock(attempt: number): Promise<{ staleHolder?: Partial<LockContent> }> {
     mkdirSync(join(this.dir, 'logs'), { recursive: true });
     const content: LockContent = { pid: process.pid, host: hostname(), attempt, startedAt: new Date().toISOString() };
-    let staleHolder: LockContent | undefined;
-    for (let tries = 0; tries < 2; tries++) {
-      try {
-        const fd = openSync(this.lockFile, 'wx');
-        writeSync(fd, JSON.stringify(content));
-        closeSync(fd);
-        return staleHolder ? { staleHolder } : {};
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'EEXIST') throw error;
-      }
-      let holder: LockContent;
-      try {
-        holder = JSON.parse(readFileSync(this.lockFile, 'utf8')) as LockContent;
-      } catch {
-        // A lock file that cannot be read was cut short by a kill while being written.
-        holder = { pid: 0, host: hostname(), attempt: 0, startedAt: '?' };
-      }
-      if (holder.host !== hostname() || isProcessAlive(holder.pid)) throw new RunLockedError(this.dir, holder);
-      staleHolder = holder;
-      rmSync(this.lockFile, { force: true });
-    }
-    throw new Error(`could not lock ${this.dir}`);
+    const { abandoned } = await this.#lock.acquire(content, (holder) => {
+      throw new RunLockedError(this.dir, { pid: holder.pid ?? 0, host: holder.host ?? '?', attempt: holder.attempt ?? 0, startedAt: holder.startedAt ?? '?' });
+    });
+    return abandoned ? { staleHolder: abandoned } : {};
   }
 
   releaseLock(): void {
-    try {
-      const holder = JSON.parse(readFileSync(this.lockFile, 'utf8')) as LockContent;
-      if (holder.pid === process.pid) unlinkSync(this.lockFile);
-    } catch {
-      // already gone
-    }
+    this.#lock.release();
+  }
+
+  /** True while a process holds the folder's lock (its lease is being renewed). */
+  isLocked(): boolean {
+    return LeaseLock.isLive(this.lockFile);
   }
 
   appendJournal(entry: object): void {

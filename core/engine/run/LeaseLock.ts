@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+
+/** How often the holder renews its lease, and how old a lease must be to count as abandoned. */
+export const LEASE_RENEW_MS = 500;
+export const LEASE_TTL_MS = 4000;
+
+/** What a lock file holds: whoever wrote it, and the token that tells its own lock from a successor's. */
+export interface LeaseContent {
+  token: string;
+  [field: string]: unknown;
+}
+
+// The heartbeat runs in its own thread: a main thread busy for seconds (a synchronous kernel, the
+// PDF) must not let the lease lapse, and a killed process takes the thread with it.
+const HEARTBEAT = `
+const { workerData } = require('node:worker_threads');
+const { utimesSync } = require('node:fs');
+setInterval(() => {
+  try { const now = new Date(); utimesSync(workerData.file, now, now); } catch { process.exit(0); }
+}, workerData.renewMs);
+`;
+
+/**
+ * A lock file held as a lease: its holder touches it every LEASE_RENEW_MS from a heartbeat
+ * thread, and a lock not touched for LEASE_TTL_MS belongs to nobody — whatever became of its
+ * holder (killed with SIGKILL and not yet reaped, on another host, its pid reused). No process-id
+ * probing. Taking over an abandoned lock first renames it aside, which only one contender can do.
+ */
+export class LeaseLock<T extends Record<string, unknown>> {
+  #heartbeat: Worker | undefined;
+  #token: string | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly timing: { renewMs: number; ttlMs: number } = { renewMs: LEASE_RENEW_MS, ttlMs: LEASE_TTL_MS },
+  ) {}
+
+  /**
+   * Takes the lock. A lock whose lease lapsed is taken over (its content returned as
+   * `abandoned`); one seen renewed while we wait belongs to a live holder: `onHeld` is called
+   * with its content and must throw. Waits at most one TTL.
+   */
+  async acquire(content: T, onHeld: (holder: Partial<T>) => never): Promise<{ abandoned?: Partial<T> }> {
+    const token = randomBytes(8).toString('hex');
+    const body = JSON.stringify({ ...content, token });
+    let abandoned: Partial<T> | undefined;
+    let firstSeen: number | undefined;
+    const deadline = Date.now() + this.timing.ttlMs + 2 * this.timing.renewMs;
+    for (;;) {
+      try {
+        const fd = openSync(this.file, 'wx');
+        try {
+          writeSync(fd, body);
+        } finally {
+          closeSync(fd);
+        }
+        this.#token = token;
+        this.#heartbeat = new Worker(HEARTBEAT, { eval: true, workerData: { file: this.file, renewMs: this.timing.renewMs } });
+        this.#heartbeat.unref();
+        return abandoned === undefined ? {} : { abandoned };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      let mtime: number;
+      try {
+        mtime = statSync(this.file).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
+      const holder = readHolder<T>(this.file);
+      if (Date.now() - mtime > this.timing.ttlMs) {
+        const aside = `${this.file}.abandoned-${token}`;
+        try {
+          renameSync(this.file, aside);
+        } catch {
+          continue; // another contender took it over first
+        }
+        rmSync(aside, { force: true });
+        abandoned = holder;
+        continue;
+      }
+      if (firstSeen === undefined) firstSeen = mtime;
+      else if (mtime !== firstSeen || Date.now() > deadline) onHeld(holder);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.timing.renewMs, Math.max(20, this.timing.ttlMs - (Date.now() - mtime) + 20))));
+    }
+  }
+
+  /** Gives the lock up (only our own: a successor's lock is left alone). */
+  release(): void {
+    void this.#heartbeat?.terminate();
+    this.#heartbeat = undefined;
+    if (this.#token === undefined) return;
+    const holder = readHolder<T>(this.file) as Partial<LeaseContent>;
+    if (holder.token === this.#token) {
+      try {
+        unlinkSync(this.file);
+      } catch {
+        // already gone
+      }
+    }
+    this.#token = undefined;
+  }
+
+  /** Whether a lock file is held by a live lease now (for status displays). */
+  static isLive(file: string, ttlMs = LEASE_TTL_MS): boolean {
+    try {
+      return Date.now() - statSync(file).mtimeMs <= ttlMs;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function readHolder<T>(file: string): Partial<T> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Partial<T>;
+  } catch {
+    // Cut short by a kill while being written, or gone.
+    return {};
+  }
+}
