@@ -19,6 +19,15 @@ describe('reportEntry', () => {
     expect(inputs).toEqual({ map: 'broken.mrc' });
   });
 
+  it('carries the EMDB header facts into the front matter, and the expected mass into the inputs', () => {
+    const header = { depositionDate: '2011-12-01', fittedModels: ['1OEL'], symmetry: 'C7', resolutionMethod: 'FSC 0.5', expectedMassKDa: 800 };
+    const { entry, inputs } = reportEntry(info, { map: '/data/emd_1997.map', threshold: 1, resolution: 7, ...header });
+    expect(entry).toMatchObject(header);
+    expect(inputs['expectedMassKDa']).toBe(800);
+    const blank = reportEntry(info, { depositionDate: ' ', fittedModels: [], symmetry: '', resolutionMethod: '' }).entry;
+    expect(Object.keys(blank)).toEqual(['mapFile', 'sha256', 'voxelSize', 'dims', 'resolution']);
+  });
+
   it('rejects a reported resolution that is not positive', () => {
     expect(() => reportEntry(info, { resolution: 0 })).toThrow(VrsInputError);
     expect(() => reportEntry(info, { resolution: 0 })).toThrow('report step [resolution]: the reported resolution must be a positive number of Å, got 0');

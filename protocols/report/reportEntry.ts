@@ -12,6 +12,13 @@ export interface EntryParams {
   emdbId?: string | undefined;
   pdbId?: string | undefined;
   authors?: readonly string[] | undefined;
+  /** Facts from the EMDB header (vrs validate --emdb-header), shown in the front matter. */
+  depositionDate?: string | undefined;
+  fittedModels?: readonly string[] | undefined;
+  symmetry?: string | undefined;
+  resolutionMethod?: string | undefined;
+  /** Molecular weight of the sample, kDa. */
+  expectedMassKDa?: number | undefined;
   /** Absolute paths of the half maps (level 1; only their base names are recorded). */
   half1?: string | undefined;
   half2?: string | undefined;
@@ -38,6 +45,11 @@ export function reportEntry(info: MapInfo | undefined, params: EntryParams): { e
     ...(nonEmpty(params.emdbId) ? { emdbId: params.emdbId } : {}),
     ...(nonEmpty(params.pdbId) ? { pdbId: params.pdbId } : {}),
     ...(params.authors && params.authors.length > 0 ? { authors: [...params.authors] } : {}),
+    ...(nonEmpty(params.depositionDate) ? { depositionDate: params.depositionDate } : {}),
+    ...(params.fittedModels && params.fittedModels.length > 0 ? { fittedModels: [...params.fittedModels] } : {}),
+    ...(nonEmpty(params.symmetry) ? { symmetry: params.symmetry } : {}),
+    ...(nonEmpty(params.resolutionMethod) ? { resolutionMethod: params.resolutionMethod } : {}),
+    ...(params.expectedMassKDa !== undefined && params.expectedMassKDa > 0 ? { expectedMassKDa: params.expectedMassKDa } : {}),
   };
   const inputs: Record<string, unknown> = {
     map: mapFile,
@@ -46,6 +58,7 @@ export function reportEntry(info: MapInfo | undefined, params: EntryParams): { e
     ...(params.resolution !== undefined ? { resolution: params.resolution } : {}),
     ...(params.half1 && params.half2 ? { halfMaps: [basename(params.half1), basename(params.half2)] } : {}),
     ...(params.model ? { model: basename(params.model) } : {}),
+    ...(params.expectedMassKDa !== undefined ? { expectedMassKDa: params.expectedMassKDa } : {}),
   };
   return { entry, inputs };
 }

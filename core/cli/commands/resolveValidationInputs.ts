@@ -10,8 +10,10 @@ export interface ValidationOptions {
   threshold?: number;
   resolution?: number;
   voxel?: number;
-  /** EMDB header XML: contour level, resolution, pixel spacing, id and title. */
+  /** EMDB header XML: contour level, resolution, pixel spacing, id, title and the entry's provenance. */
   emdbHeader?: string;
+  /** Molecular weight of the sample in kDa (default: the EMDB header's). */
+  expectedMassKDa?: number;
   compatibility?: Compatibility;
   /** The two half maps (level 1): both or neither. */
   half1?: string;
@@ -22,7 +24,7 @@ export interface ValidationOptions {
 
 export interface ValidationInputs {
   /** Workflow parameters of the levels' workflow. */
-  params: Record<string, string | number>;
+  params: Record<string, string | number | string[]>;
   /** The levels the inputs allow, in canonical order ("0", then "1" with half maps). */
   levels: string[];
   /** Where each value came from and anything the user should know, one line each. */
@@ -48,6 +50,7 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
       header.voxelSize !== undefined ? `pixel spacing ${header.voxelSize.join(' × ')} Å` : undefined,
     ].filter(Boolean);
     notes.push(`EMDB header ${options.emdbHeader}${header.emdbId ? ` (${header.emdbId})` : ''}: ${found.length > 0 ? found.join(', ') : 'no contour level, resolution or pixel spacing'}.`);
+    if (header.expectedMassKDa !== undefined) notes.push(`The EMDB header gives the sample's molecular weight: ${fmt(header.expectedMassKDa)} kDa.`);
   }
   const threshold = options.threshold ?? header?.threshold;
   const resolution = options.resolution ?? header?.resolution;
@@ -60,6 +63,9 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
   }
   if (options.threshold !== undefined && header?.threshold !== undefined && options.threshold !== header.threshold) {
     notes.push(`--threshold ${options.threshold} replaces the header's contour level ${header.threshold}.`);
+  }
+  if (options.expectedMassKDa !== undefined && header?.expectedMassKDa !== undefined && options.expectedMassKDa !== header.expectedMassKDa) {
+    notes.push(`--expected-mass ${options.expectedMassKDa} replaces the header's sample weight ${fmt(header.expectedMassKDa)} kDa.`);
   }
   if (options.resolution !== undefined && header?.resolution !== undefined && options.resolution !== header.resolution) {
     notes.push(`--resolution ${options.resolution} replaces the header's ${header.resolution} Å.`);
@@ -93,12 +99,18 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
     }
   } else notes.push('No resolution given: the checks that need it report that they do not apply.');
 
-  const params: Record<string, string | number> = { map, threshold };
+  const params: Record<string, string | number | string[]> = { map, threshold };
   if (resolution !== undefined) params['resolution'] = resolution;
   if (voxel !== undefined) params['voxel'] = voxel;
   if (options.compatibility) params['compatibility'] = options.compatibility;
   if (header?.emdbId) params['emdbId'] = header.emdbId;
   if (header?.title) params['title'] = header.title;
+  if (header) Object.assign(params, provenanceParams(header));
+  const expectedMassKDa = options.expectedMassKDa ?? header?.expectedMassKDa;
+  if (expectedMassKDa !== undefined) {
+    if (!(expectedMassKDa > 0) || !Number.isFinite(expectedMassKDa)) throw new VrsInputError(`the expected mass must be a positive number of kDa, got ${expectedMassKDa}`, options.emdbHeader ?? 'command line', 'expectedMassKDa');
+    params['expectedMassKDa'] = expectedMassKDa;
+  }
   const levels = ['0'];
   if (halves) {
     params['half1'] = halves[0];
@@ -111,6 +123,22 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
   }
   if (levels.length > 1) notes.push(`${[halves ? 'half maps' : '', model ? 'an atomic model' : ''].filter(Boolean).join(' and ')} given: levels ${levels.join(', ')}.`.replace(/^./, (c) => c.toUpperCase()));
   return { params, levels, notes };
+}
+
+/**
+ * What the report shows about an EMDB entry: its provenance (authors, deposition date, fitted
+ * models, symmetry, resolution method) and `mode: 'public'` — the metadata came from the archive,
+ * so the report is a "Public data-based report".
+ */
+function provenanceParams(header: EmdbHeader): Record<string, string | string[]> {
+  return {
+    mode: 'public',
+    ...(header.authors ? { authors: header.authors } : {}),
+    ...(header.depositionDate ? { depositionDate: header.depositionDate } : {}),
+    ...(header.fittedModels ? { fittedModels: header.fittedModels } : {}),
+    ...(header.symmetry ? { symmetry: header.symmetry } : {}),
+    ...(header.resolutionMethod ? { resolutionMethod: header.resolutionMethod } : {}),
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ interface ValidateOptions {
   resolution?: string;
   voxel?: string;
   emdbHeader?: string;
+  expectedMass?: string;
   compatibility?: string;
   half1?: string;
   half2?: string;
@@ -34,7 +35,8 @@ export const validateCommand: CliCommand = {
       .option('--threshold <value>', "contour level recommended for the map (default: the EMDB header's)")
       .option('--resolution <Å>', "reported resolution (default: the EMDB header's; none: checks needing it do not apply)")
       .option('--voxel <Å>', "voxel size overriding the map header's (the override is noted in the report)")
-      .option('--emdb-header <xml>', 'EMDB entry header: contour level, resolution, pixel spacing, id and title')
+      .option('--emdb-header <xml>', 'EMDB entry header: contour level, resolution, pixel spacing, id, title, authors, deposition date, fitted models, symmetry, sample weight (makes a public data-based report)')
+      .option('--expected-mass <kDa>', "molecular weight of the sample in kDa, compared with the mass enclosed at the threshold (default: the EMDB header's)")
       .option('--compatibility <mode>', "'corrected' (default) or 'original': reproduce the original service's known bugs")
       .requiredOption('-o, --out <dir>', 'run folder (created; an existing one is continued from its cache)')
       .option('--store <dir>', 'shared step store (default: VRS_STORE, the config, or <out>/store)')
@@ -52,6 +54,7 @@ export const validateCommand: CliCommand = {
               ...optionalNumber(options.resolution, '--resolution', 'resolution', true),
               ...optionalNumber(options.voxel, '--voxel', 'voxel', true),
               ...(options.emdbHeader ? { emdbHeader: options.emdbHeader } : {}),
+              ...optionalNumber(options.expectedMass, '--expected-mass', 'expectedMassKDa', true),
               ...(options.compatibility ? { compatibility: options.compatibility as Compatibility } : {}),
               ...(options.half1 !== undefined ? { half1: options.half1 } : {}),
               ...(options.half2 !== undefined ? { half2: options.half2 } : {}),
