@@ -8,6 +8,8 @@ export interface ColorBarSpec {
   label: string;
   /** Colour-map name ("jet", "blue-white-red", "greys"). */
   palette: string;
+  /** A legend entry under the bar for the surface colour of voxels without a measurement. */
+  unmeasured?: { color: string; label: string };
 }
 
 /**
@@ -44,5 +46,10 @@ export function layoutColorBar(bar: ColorBarSpec, width = 300): Drawing {
     items.push({ kind: 'text', x: X, y: tickY + 12, text: isEnd ? formatSignificant(v, 3) : formatTick(v, step), size: 8, anchor: 'middle' });
   }
   items.push({ kind: 'text', x: left + barWidth / 2, y: tickY + 24, text: bar.label, size: 9, anchor: 'middle' });
-  return { width, height: tickY + 28, items };
+  if (!bar.unmeasured) return { width, height: tickY + 28, items };
+  // Swatch and label on a line of their own: the colour is not part of the scale.
+  const swatchTop = tickY + 32;
+  items.push({ kind: 'rect', x: left, y: swatchTop, width: 12, height: 10, fill: bar.unmeasured.color, stroke: '#000000', strokeWidth: 0.6 });
+  items.push({ kind: 'text', x: left + 17, y: swatchTop + 8.5, text: bar.unmeasured.label, size: 9, anchor: 'start' });
+  return { width, height: swatchTop + 14, items };
 }

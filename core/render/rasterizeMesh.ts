@@ -16,6 +16,8 @@ export interface RasterizeOptions {
   vertexValues?: Float32Array;
   /** RGB lookup table (n × 3 bytes) for `vertexValues`. */
   colorTable?: Uint8Array;
+  /** Colour of pixels whose vertex value is NaN (no value, or not measured); default light grey. */
+  noValueColor?: [number, number, number];
   /** Fraction of the image left free around the object ("view all" framing). */
   margin?: number;
   /** Render at this many times the resolution and average down (anti-aliasing). */
@@ -171,7 +173,7 @@ export function rasterizeMesh(mesh: TriangleMesh, options: RasterizeOptions): Ra
           if (Number.isFinite(v)) {
             const k = 3 * Math.min(tableSize - 1, Math.max(0, Math.round(v * (tableSize - 1))));
             base = [table[k]!, table[k + 1]!, table[k + 2]!];
-          } else base = NO_VALUE_GREY;
+          } else base = options.noValueColor ?? NO_VALUE_GREY;
         }
         const shine = 255 * SPECULAR * specular;
         red = Math.min(255, base[0] * light + shine);

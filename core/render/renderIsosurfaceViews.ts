@@ -9,6 +9,11 @@ import { triangleCount } from './TriangleMesh.js';
 import { STANDARD_VIEW_ANGLES, turnRotation } from './turnRotation.js';
 
 export const DEFAULT_SURFACE_COLOR = '#4e9a06';
+/**
+ * Where a coloured surface has no measurement: a neutral mid grey, in none of the palettes
+ * (jet runs through saturated colours only) and distinct from the white background.
+ */
+export const UNMEASURED_COLOR = '#9a9a9a';
 
 export interface IsosurfaceViewOptions {
   /** Contour level; the surface encloses `value >= threshold`. */
@@ -29,6 +34,16 @@ export interface IsosurfaceViewOptions {
     palette?: ColorMap | string;
     /** Treat 0 as "no value" (maps that are 0 outside their mask); default true. */
     skipZeros?: boolean;
+    /**
+     * Per voxel of `volume`: 1 where the method measured nothing, 0 where it measured, anything
+     * else (NaN) where the question does not arise (outside its mask). A vertex whose nearest
+     * marked voxels are mostly unmeasured (trilinear weight > 0.5) is drawn in `unmeasuredColor`;
+     * the others take the colour of the measured voxels around them, unmeasured ones left out,
+     * so the fill value a method puts there never reads as a measurement.
+     */
+    unmeasured?: ArrayLike<number>;
+    /** Default UNMEASURED_COLOR; also used for vertices with no value at all. */
+    unmeasuredColor?: string;
   };
   /**
    * Grids larger than this along any axis are block-averaged by the smallest integer factor that
@@ -50,6 +65,8 @@ export interface IsosurfaceViews {
   gridStep: number;
   /** Palette range used for a coloured surface. */
   colorRange?: [number, number];
+  /** Surface vertices drawn in the unmeasured colour (marked unmeasured, or with no value). */
+  unmeasuredVertices: number;
   paletteName?: string;
 }
 
@@ -74,21 +91,34 @@ export function renderIsosurfaceViews(volume: Volume<VoxelArray>, options: Isosu
   const mesh = surfaceNets(grid, options.threshold);
   const triangles = triangleCount(mesh);
   if (triangles === 0) {
-    return { images: angles.map(() => createRasterImage(width, height, 3, 255)), angles, empty: true, triangleCount: 0, gridStep };
+    return { images: angles.map(() => createRasterImage(width, height, 3, 255)), angles, empty: true, triangleCount: 0, gridStep, unmeasuredVertices: 0 };
   }
 
   let vertexValues: Float32Array | undefined;
   let colorTable: Uint8Array | undefined;
   let colorRange: [number, number] | undefined;
   let paletteName: string | undefined;
+  let unmeasuredVertices = 0;
   if (options.colorBy) {
     const source = options.colorBy.volume;
-    const colorGrid: ScalarGrid = { data: source.data, dims: [...source.dims], spacing: [...source.voxelSize], origin: [...source.origin] };
+    const marks = options.colorBy.unmeasured;
+    if (marks !== undefined && marks.length !== source.data.length) {
+      throw new RangeError(`renderIsosurfaceViews: ${marks.length} unmeasured marks for a colour volume of ${source.data.length} voxels`);
+    }
+    // Unmeasured voxels carry no colour value: NaN, which sampleTrilinear leaves out.
+    const colorData = marks === undefined ? source.data : Float32Array.from(source.data, (v, i) => (marks[i] === 1 ? NaN : v));
+    const colorGrid: ScalarGrid = { data: colorData, dims: [...source.dims], spacing: [...source.voxelSize], origin: [...source.origin] };
+    const markGrid: ScalarGrid | undefined = marks === undefined ? undefined : { ...colorGrid, data: marks };
     const skipZeros = options.colorBy.skipZeros ?? true;
     const n = mesh.positions.length / 3;
     const raw = new Float32Array(n);
     for (let i = 0; i < n; i++) {
-      raw[i] = sampleTrilinear(colorGrid, mesh.positions[3 * i]!, mesh.positions[3 * i + 1]!, mesh.positions[3 * i + 2]!, skipZeros);
+      const x = mesh.positions[3 * i]!;
+      const y = mesh.positions[3 * i + 1]!;
+      const z = mesh.positions[3 * i + 2]!;
+      // Marks other than 0 and 1 are "not applicable" and are skipped like non-finite values.
+      if (markGrid !== undefined && sampleTrilinear(markGrid, x, y, z) > 0.5) raw[i] = NaN;
+      else raw[i] = sampleTrilinear(colorGrid, x, y, z, skipZeros);
     }
     colorRange = options.colorBy.range ?? percentileRange(raw, 2.5, 97.5);
     const [low, high] = colorRange;
@@ -96,6 +126,7 @@ export function renderIsosurfaceViews(volume: Volume<VoxelArray>, options: Isosu
     vertexValues = new Float32Array(n);
     for (let i = 0; i < n; i++) {
       const v = raw[i]!;
+      if (!Number.isFinite(v)) unmeasuredVertices++;
       vertexValues[i] = Number.isFinite(v) ? (span > 0 ? Math.min(1, Math.max(0, (v - low) / span)) : 0.5) : NaN;
     }
     const palette = typeof options.colorBy.palette === 'object' ? options.colorBy.palette : colorMapByName(options.colorBy.palette ?? 'jet');
@@ -104,10 +135,11 @@ export function renderIsosurfaceViews(volume: Volume<VoxelArray>, options: Isosu
   }
 
   const color = parseHexColor(options.surfaceColor ?? DEFAULT_SURFACE_COLOR);
+  const noValueColor = options.colorBy ? parseHexColor(options.colorBy.unmeasuredColor ?? UNMEASURED_COLOR) : undefined;
   const images = angles.map((a) =>
-    rasterizeMesh(mesh, { width, height, rotation: turnRotation(a), color, vertexValues, colorTable, supersample: options.supersample }),
+    rasterizeMesh(mesh, { width, height, rotation: turnRotation(a), color, vertexValues, colorTable, noValueColor, supersample: options.supersample }),
   );
-  return { images, angles, empty: false, triangleCount: triangles, gridStep, colorRange, paletteName };
+  return { images, angles, empty: false, triangleCount: triangles, gridStep, colorRange, paletteName, unmeasuredVertices };
 }
 
 /** numpy-style ("linear") percentiles of the finite values; [NaN, NaN] when there are none. */

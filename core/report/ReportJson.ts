@@ -19,6 +19,12 @@ export interface ReportJson {
   generatedAt: string;
   /** "public": built from archive (EMDB) data; "user": from files the user gave. */
   mode: 'public' | 'user';
+  /**
+   * The mode the checks ran in: 'corrected' (the original's evident bugs fixed, docs/differences.md)
+   * or 'original'. The report protocol always sets it (withCompatibility); absent only in reports
+   * built by buildReport alone.
+   */
+  compatibility?: 'corrected' | 'original';
   /** The run's inputs and parameters as the workflow received them (paths, threshold, …). */
   inputs: Record<string, unknown>;
   /** Front-matter facts about the entry. */
@@ -32,6 +38,41 @@ export interface ReportJson {
   outline: ReportChapter[];
   /** Every section, in reading order. */
   sections: ReportSection[];
+  /** Files the workflow published beside report.json (maps of the checks), in workflow order. */
+  publishedFiles?: PublishedFile[];
+  /** The context page: every validation level, what it needs, whether this report ran it. */
+  context?: ReportContext;
+}
+
+/** A file the workflow's `publish` entries put into the run folder, beside report.json. */
+export interface PublishedFile {
+  /** Path relative to report.json, e.g. "local_resolution.mrc". */
+  file: string;
+  /** The workflow step that made it, and its output. */
+  step: string;
+  output: string;
+  /** The section that step wrote, when it wrote one: the HTML links the file from there. */
+  sectionId?: string;
+}
+
+/** The context page (vrs-spec §4.3): the grading scale, shown before the levels' chapters. */
+export interface ReportContext {
+  /** What the levels are, one paragraph. */
+  introduction: string;
+  /** One row per level, canonical order (0–5, then A, W, O). */
+  levels: ReportContextLevel[];
+  /** The paper describing the grading, cited on the page. */
+  reference: { authors: string; year: number; title: string; doi: string };
+}
+
+export interface ReportContextLevel {
+  level: string;
+  /** "The deposited map", "Two half maps", … */
+  name: string;
+  /** The evidence (inputs) the level needs. */
+  evidence: string;
+  /** Whether this report validated the level. */
+  ran: boolean;
 }
 
 export interface ReportEntry {
@@ -53,6 +94,14 @@ export interface ReportEntry {
   authors?: string[];
   /** Deposition date as the archive gives it. */
   depositionDate?: string;
+  /** PDB ids of the atomic models fitted to the map, as the archive lists them (EMDB header). */
+  fittedModels?: string[];
+  /** Applied symmetry (point group such as "C7", or a helical description), as the archive gives it. */
+  symmetry?: string;
+  /** How the authors measured the reported resolution, e.g. "FSC 0.143 CUT-OFF". */
+  resolutionMethod?: string;
+  /** Molecular weight of the sample in kDa (EMDB header, converted from its unit). */
+  expectedMassKDa?: number;
   atomicModelFile?: string;
   halfMapFiles?: string[];
   jobName?: string;
@@ -85,13 +134,17 @@ export interface AbstractSentence {
 }
 
 export interface ResolutionSummary {
+  /** The reliable estimates: the ones min, max, mean and the overestimation test use. */
   estimates: { sectionId: string; method: string; value: number }[];
-  min: number;
-  max: number;
-  mean: number;
+  /** Estimates their sections flagged unreliable (ResolutionEstimate.reliable false), listed apart. */
+  unreliable: { sectionId: string; method: string; value: number; reason: string }[];
+  /** Of the reliable estimates; null when there is none. */
+  min: number | null;
+  max: number | null;
+  mean: number | null;
   /** Reported resolution (Å), null when not reported. */
   reported: number | null;
-  /** Reported resolution below 80 % of the mean estimate. */
+  /** Reported resolution below 80 % of the mean of the reliable estimates. */
   mayBeOverestimated: boolean;
   sentences: string[];
 }

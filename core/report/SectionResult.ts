@@ -51,6 +51,14 @@ export interface ResolutionEstimate {
   method: string;
   /** Å */
   value: number;
+  /**
+   * False when the section could measure only part of what the estimate stands for (e.g. most
+   * mask voxels of a local-resolution map unmeasured): the report still shows it, but the
+   * summary's resolution sentence leaves it out of the range, the mean and the overestimation test.
+   */
+  reliable?: boolean;
+  /** Why the estimate is unreliable (plain text, shown beside it in the summary). */
+  unreliableReason?: string;
 }
 
 export interface SectionTable {
@@ -74,6 +82,8 @@ export interface SectionPlot {
   hLines?: { y: number; label?: string }[];
   /** Vertical reference lines, e.g. the reported resolution. */
   vLines?: { x: number; label?: string }[];
+  /** Set in report.json only: the series as CSV, relative to report.json (data/<section>/<plot>.csv). */
+  dataFile?: string;
 }
 
 export interface PlotSeries {
@@ -87,13 +97,17 @@ export interface PlotSeries {
 
 /**
  * A picture of the section. `file` is a PNG file name relative to the section's artifact folder
- * (the check writes its pictures next to its section.json).
+ * (the check writes its pictures next to its section.json); report.json names the copy beside it
+ * (figures/<section>/<file>, relative to report.json's folder).
  */
 export interface SectionFigure {
   id: string;
   caption: string;
   /** Pictures shown side by side as one figure, e.g. the X, Y and Z slices. */
   panels: { file: string; caption: string; width: number; height: number }[];
-  /** For coloured views: the colour bar (range and label). */
-  colorBar?: { min: number; max: number; label: string; palette: string };
+  /**
+   * For coloured views: the colour bar (range and label), and the neutral colour (#rrggbb, not in
+   * the palette) of the surface where the local map has no measurement, with its legend label.
+   */
+  colorBar?: { min: number; max: number; label: string; palette: string; unmeasured?: { color: string; label: string } };
 }

@@ -1,4 +1,5 @@
 import { reportToolInfo } from './reportAssets.js';
+import { reportContext } from './reportContext.js';
 import {
   CANONICAL_LEVELS,
   REPORT_SCHEMA_VERSION,
@@ -110,6 +111,7 @@ export function buildReport(sections: SectionResult[], info: ReportInfo): Report
     },
     outline,
     sections: numbered,
+    context: reportContext(sortLevels(levelsSeen)),
   };
 }
 
@@ -176,24 +178,56 @@ function abstractSentence(s: ReportSection): AbstractSentence {
   return { sectionId: s.id, text, sectionNumber: s.number, sentence: `${body} (see Sec. ${s.number}).` };
 }
 
+/**
+ * The summary's resolution paragraph. Estimates a section flagged unreliable (reliable: false)
+ * stay out of the range, the mean and the overestimation test (reported < 0.8 × mean), and are
+ * listed apart with their reason.
+ */
 function resolutionSummary(sections: ReportSection[], reported: number | null): ResolutionSummary | null {
-  const estimates = sections.flatMap((s) =>
-    (s.resolutionEstimates ?? []).filter((e) => Number.isFinite(e.value)).map((e) => ({ sectionId: s.id, method: e.method, value: e.value })),
+  const all = sections.flatMap((s) =>
+    (s.resolutionEstimates ?? []).filter((e) => Number.isFinite(e.value)).map((e) => ({ section: s, estimate: e })),
   );
-  if (estimates.length === 0) return null;
-  const values = estimates.map((e) => e.value);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const mayBeOverestimated = reported !== null && reported < 0.8 * mean;
+  if (all.length === 0) return null;
+  const estimates = all
+    .filter(({ estimate }) => estimate.reliable !== false)
+    .map(({ section, estimate }) => ({ sectionId: section.id, method: estimate.method, value: estimate.value }));
+  const leftOut = all.filter(({ estimate }) => estimate.reliable === false);
+  const unreliable = leftOut.map(({ section, estimate }) => ({
+    sectionId: section.id,
+    method: estimate.method,
+    value: estimate.value,
+    reason: estimate.unreliableReason ?? 'its section flagged it as unreliable',
+  }));
   const f = (v: number) => `${v.toFixed(1)} Å`;
-  const sentences =
-    estimates.length === 1
-      ? [`The resolution estimated by ${estimates[0]!.method} is ${f(min)}.`]
-      : [`The resolution estimated by ${estimates.length} methods goes from ${f(min)} to ${f(max)}, with an average of ${f(mean)}.`];
-  sentences.push(reported === null ? 'The resolution was not reported.' : `The reported resolution is ${f(reported)}.`);
-  if (mayBeOverestimated) {
-    sentences.push(`The reported resolution may be overestimated: it is below 80% of the average estimate (${f(0.8 * mean)}).`);
+  const sentences: string[] = [];
+  let min: number | null = null;
+  let max: number | null = null;
+  let mean: number | null = null;
+  if (estimates.length > 0) {
+    const values = estimates.map((e) => e.value);
+    min = Math.min(...values);
+    max = Math.max(...values);
+    mean = values.reduce((a, b) => a + b, 0) / values.length;
+    sentences.push(
+      estimates.length === 1
+        ? `The resolution estimated by ${estimates[0]!.method} is ${f(min)}.`
+        : `The resolution estimated by ${estimates.length} methods goes from ${f(min)} to ${f(max)}, with an average of ${f(mean)}.`,
+    );
+  } else {
+    sentences.push('No reliable resolution estimate is available.');
   }
-  return { estimates, min, max, mean, reported, mayBeOverestimated, sentences };
+  sentences.push(reported === null ? 'The resolution was not reported.' : `The reported resolution is ${f(reported)}.`);
+  const mayBeOverestimated = reported !== null && mean !== null && reported < 0.8 * mean;
+  if (mayBeOverestimated) {
+    const of = estimates.length === 1 ? 'the estimate' : 'the average estimate';
+    sentences.push(`The reported resolution may be overestimated: it is below 80% of ${of} (0.8 × ${f(mean!)} = ${f(0.8 * mean!)}).`);
+  }
+  if (unreliable.length > 0) {
+    const listed = leftOut.map(({ section, estimate }, k) => {
+      const where = section.number ? ` (Sec. ${section.number})` : '';
+      return `${estimate.method}${where}, ${f(estimate.value)}: ${unreliable[k]!.reason.replace(/[.\s]+$/, '')}`;
+    });
+    sentences.push(`Left out as unreliable: ${listed.join('; ')}.`);
+  }
+  return { estimates, unreliable, min, max, mean, reported, mayBeOverestimated, sentences };
 }

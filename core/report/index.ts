@@ -1,5 +1,6 @@
 export * from './SectionResult.js';
 export * from './Compatibility.js';
+export * from './criteriaMode.js';
 export * from './ReportJson.js';
 export * from './statusText.js';
 export * from './buildReport.js';
@@ -11,6 +12,7 @@ export * from './reportDocument.js';
 export * from './renderReportHtml.js';
 export * from './renderReportPdf.js';
 export * from './writeReportFiles.js';
+export * from './reportFiles.js';
 export * from './sliceFigure.js';
 export * from './isosurfaceFigure.js';
 export * from './finiteOrNull.js';

@@ -20,6 +20,8 @@ export interface ReportDocument {
   generatedText: string;
   toolText: string;
   entryRows: EntryRow[];
+  /** The context page (grading scale), absent in reports written before it existed. */
+  context?: DocContext;
   report: ReportJson;
   chapters: DocChapter[];
 }
@@ -32,6 +34,17 @@ export interface EntryRow {
   missing?: boolean;
   /** Long unbreakable strings (hashes): typeset in a monospace font. */
   mono?: boolean;
+}
+
+export interface DocContext {
+  title: string;
+  introduction: string;
+  header: string[];
+  /** Level, name, evidence needed, whether this report ran it ("Yes" / "—"). */
+  rows: { level: string; name: string; evidence: string; ranText: string; ran: boolean }[];
+  /** "Sorzano COS, … (2022). Title. doi:…" */
+  referenceText: string;
+  referenceHref?: string;
 }
 
 export interface DocChapter {
@@ -177,6 +190,7 @@ export async function buildReportDocument(report: ReportJson, assets: AssetReade
     generatedText: formatGenerated(report.generatedAt),
     toolText: `${report.tool} ${report.version}`,
     entryRows: entryRows(entry),
+    ...(report.context ? { context: docContext(report.context) } : {}),
     report,
     chapters,
   };
@@ -200,6 +214,18 @@ function docTable(t: SectionTable, number: number): DocTable {
   return { kind: 'table', number, caption: t.caption, header, numeric, rows };
 }
 
+function docContext(context: NonNullable<ReportJson['context']>): DocContext {
+  const ref = context.reference;
+  return {
+    title: 'The validation levels',
+    introduction: context.introduction,
+    header: ['Level', 'Evidence', 'Needs', 'In this report'],
+    rows: context.levels.map((l) => ({ level: l.level, name: l.name, evidence: l.evidence, ranText: l.ran ? 'Yes' : '—', ran: l.ran })),
+    referenceText: `${ref.authors} (${ref.year}). ${ref.title}. doi:${ref.doi}`,
+    referenceHref: `https://doi.org/${ref.doi}`,
+  };
+}
+
 function entryRows(entry: ReportJson['entry']): EntryRow[] {
   const rows: EntryRow[] = [];
   if (entry.title) rows.push({ label: 'Title', value: entry.title });
@@ -207,6 +233,16 @@ function entryRows(entry: ReportJson['entry']): EntryRow[] {
   if (entry.pdbId) rows.push({ label: 'PDB entry', value: entry.pdbId, href: `https://www.ebi.ac.uk/pdbe/entry/pdb/${encodeURIComponent(entry.pdbId.toLowerCase())}` });
   if (entry.authors?.length) rows.push({ label: 'Authors', value: entry.authors.join(', ') });
   if (entry.depositionDate) rows.push({ label: 'Deposited on', value: entry.depositionDate });
+  if (entry.fittedModels?.length) {
+    const [only] = entry.fittedModels;
+    rows.push({
+      label: entry.fittedModels.length === 1 ? 'Fitted model' : 'Fitted models',
+      value: entry.fittedModels.join(', '),
+      ...(entry.fittedModels.length === 1 ? { href: `https://www.ebi.ac.uk/pdbe/entry/pdb/${encodeURIComponent(only!.toLowerCase())}` } : {}),
+    });
+  }
+  if (entry.symmetry) rows.push({ label: 'Symmetry', value: entry.symmetry });
+  if (entry.expectedMassKDa !== undefined) rows.push({ label: 'Sample weight', value: `${formatCell(entry.expectedMassKDa)} kDa` });
   if (entry.jobName) rows.push({ label: 'Job name', value: entry.jobName });
   if (entry.jobDescription) rows.push({ label: 'Job description', value: entry.jobDescription });
   rows.push({ label: 'Map file', value: entry.mapFile });
@@ -221,7 +257,7 @@ function entryRows(entry: ReportJson['entry']): EntryRow[] {
   rows.push(
     entry.resolution === null
       ? { label: 'Reported resolution', value: 'not reported', missing: true }
-      : { label: 'Reported resolution', value: `${formatCell(entry.resolution)} Å` },
+      : { label: 'Reported resolution', value: `${formatCell(entry.resolution)} Å${entry.resolutionMethod ? ` (${entry.resolutionMethod})` : ''}` },
   );
   if (entry.halfMapFiles?.length) rows.push({ label: 'Half maps', value: entry.halfMapFiles.join(', ') });
   if (entry.atomicModelFile) rows.push({ label: 'Atomic model', value: entry.atomicModelFile });

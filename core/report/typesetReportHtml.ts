@@ -1,9 +1,10 @@
 import Mustache from 'mustache';
 import { drawingToSvg } from '../render/index.js';
 import type { AssetReader } from './AssetReader.js';
+import { criteriaModeLine } from './criteriaMode.js';
 import { buildReportDocument, type DocBlock, type DocSection, type ReportDocument } from './reportDocument.js';
 import { readReportAsset } from './reportAssets.js';
-import type { ReportJson } from './ReportJson.js';
+import type { PublishedFile, ReportJson, ReportSection } from './ReportJson.js';
 
 /** Widest a picture panel is shown, in CSS pixels, by number of panels side by side. */
 const CONTENT_WIDTH = 900;
@@ -33,6 +34,8 @@ export async function typesetReportHtml(report: ReportJson, assets: AssetReader)
 function htmlView(doc: ReportDocument, css: string) {
   const r = doc.report;
   const anchorOf = new Map(doc.chapters.flatMap((c) => c.sections.map((s) => [s.id, s.anchor] as const)));
+  const sectionById = new Map(r.sections.map((s) => [s.id, s]));
+  const published = r.publishedFiles ?? [];
   return {
     css,
     pageTitle: `${doc.title}: ${r.entry.title ?? r.entry.mapFile}`,
@@ -41,8 +44,10 @@ function htmlView(doc: ReportDocument, css: string) {
     entryTitle: r.entry.title,
     mode: r.mode,
     modeLabel: doc.modeLabel,
+    criteriaModeLine: criteriaModeLine(r.compatibility),
     levelsText: doc.levelsText,
     entryRows: doc.entryRows,
+    context: doc.context,
     generatedText: doc.generatedText,
     toolText: doc.toolText,
     schemaVersion: r.schemaVersion,
@@ -68,24 +73,39 @@ function htmlView(doc: ReportDocument, css: string) {
       title: c.title,
       anchor: c.standalone ? `chapter-${c.number}` : c.anchor,
       standalone: c.standalone,
-      sections: c.sections.map((s) => sectionView(s, c.standalone ? 'h2' : 'h3')),
+      sections: c.sections.map((s) => sectionView(s, c.standalone ? 'h2' : 'h3', sectionById.get(s.id), published.filter((f) => f.sectionId === s.id))),
     })),
+    otherFiles: published.filter((f) => f.sectionId === undefined || !sectionById.has(f.sectionId)).map(fileView),
   };
 }
 
-function sectionView(s: DocSection, headingTag: 'h2' | 'h3') {
+/** A link relative to report.html (which sits beside report.json): each path segment URL-encoded. */
+function relativeHref(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+function fileView(f: PublishedFile) {
+  return { href: relativeHref(f.file), file: f.file, origin: `output "${f.output}" of step ${f.step}` };
+}
+
+function sectionView(s: DocSection, headingTag: 'h2' | 'h3', section: ReportSection | undefined, files: PublishedFile[]) {
+  // Plot blocks come in the order of the section's plots (reportDocument): the k-th one has the k-th data file.
+  const dataFiles = (section?.plots ?? []).map((p) => p.dataFile);
+  let plotIndex = 0;
   return {
     ...s,
     headingTag,
+    files: files.map(fileView),
+    hasFiles: files.length > 0,
     reasonLabel: s.status === 'failed' ? 'Could not be measured' : s.status === 'not-applicable' ? 'Does not apply' : 'Note',
     hasResults: s.results.length > 0,
     hasNotes: s.notes.length > 0,
     hasWarnings: s.warnings.length > 0,
-    blocks: s.blocks.map((b) => blockView(s, b)),
+    blocks: s.blocks.map((b) => blockView(s, b, b.kind === 'plot' ? dataFiles[plotIndex++] : undefined)),
   };
 }
 
-function blockView(s: DocSection, b: DocBlock) {
+function blockView(s: DocSection, b: DocBlock, dataFile: string | undefined) {
   const elementId = `${s.anchor}-${b.kind}-${b.number}`;
   switch (b.kind) {
     case 'table':
@@ -98,7 +118,14 @@ function blockView(s: DocSection, b: DocBlock) {
         rows: b.rows.map((cells) => ({ cells: cells.map((text, i) => ({ text, numeric: b.numeric[i] })) })),
       };
     case 'plot':
-      return { isPlot: true, elementId, number: b.number, caption: b.caption, svg: drawingToSvg(b.drawing, { idPrefix: elementId, title: b.caption }) };
+      return {
+        isPlot: true,
+        elementId,
+        number: b.number,
+        caption: b.caption,
+        svg: drawingToSvg(b.drawing, { idPrefix: elementId, title: b.caption }),
+        dataHref: dataFile === undefined ? undefined : relativeHref(dataFile),
+      };
     case 'figure': {
       const perRow = Math.min(3, b.panels.length);
       const maxWidth = Math.floor((CONTENT_WIDTH - (perRow - 1) * 14) / perRow) - 4;

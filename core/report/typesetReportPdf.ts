@@ -15,11 +15,12 @@ import {
   type RGB,
 } from 'pdf-lib';
 import type { AssetReader } from './AssetReader.js';
+import { criteriaModeLine } from './criteriaMode.js';
 import { drawDrawingPdf, hexToRgb } from './drawDrawingPdf.js';
 import { embedPngPdf, type EmbeddedImage } from './embedPngPdf.js';
 import { ACCENT, CONTENT_WIDTH, INK, MARGIN, MUTED, PAGE_HEIGHT, PAGE_WIDTH, PdfFlow, RULE } from './PdfFlow.js';
 import { embedReportFonts } from './pdfFonts.js';
-import { buildReportDocument, type DocFigure, type DocPlot, type DocSection, type DocTable, type ReportDocument } from './reportDocument.js';
+import { buildReportDocument, type DocContext, type DocFigure, type DocPlot, type DocSection, type DocTable, type ReportDocument } from './reportDocument.js';
 import type { ReportJson } from './ReportJson.js';
 import type { SectionStatus } from './SectionResult.js';
 import { TextMeasurer, type TextRun } from './wrapTextRuns.js';
@@ -71,14 +72,22 @@ export async function typesetReportPdf(report: ReportJson, assets: AssetReader):
 
   flow.newPage();
   frontPage(flow, doc);
+  let contextPageIndex: number | undefined;
+  if (doc.context) {
+    flow.newPage();
+    contextPageIndex = flow.pageIndex;
+    contextPage(flow, doc.context);
+  }
   flow.newPage();
+  const summaryPageIndex = flow.pageIndex;
   summaryPages(flow, doc);
 
   // Contents: count its pages first (pass 1), reserve them, lay out the chapters, then draw it (pass 2).
   const tocStart = flow.pages.length;
   const tocPages = tableOfContents(flow, doc, null);
   for (let i = 0; i < tocPages; i++) flow.newPage();
-  const destinations = new Map<string, Destination>();
+  const destinations = new Map<string, Destination>([['#summary', { pageIndex: summaryPageIndex, y: MARGIN.top }]]);
+  if (contextPageIndex !== undefined) destinations.set('#context', { pageIndex: contextPageIndex, y: MARGIN.top });
   for (const chapter of doc.chapters) {
     flow.newPage();
     destinations.set(chapter.anchor, { pageIndex: flow.pageIndex, y: flow.y });
@@ -138,6 +147,11 @@ function frontPage(flow: PdfFlow, doc: ReportDocument): void {
   flow.paragraph([flow.run(doc.subtitle, { size: 14, color: MUTED })], { leading: 1.4, spaceAfter: 6 });
   if (r.entry.title) flow.paragraph([flow.run(r.entry.title, { font: flow.fonts.bold, size: 13 })], { leading: 1.35, spaceAfter: 6 });
   flow.paragraph([flow.run('Map assessed at level(s) ', { size: 11 }), flow.run(doc.levelsText, { font: flow.fonts.bold, size: 11 })], { spaceAfter: 16 });
+  const modeLine = criteriaModeLine(r.compatibility);
+  if (modeLine) {
+    flow.y -= 10; // the line belongs with the levels line above it
+    flow.paragraph([flow.run(modeLine, { size: 9.5, color: MUTED })], { spaceAfter: 16 });
+  }
 
   flow.paragraph([flow.run('Entry information', { font: flow.fonts.bold, size: 12.5 })], { leading: 1.4 });
   flow.rule();
@@ -173,6 +187,25 @@ function frontPage(flow: PdfFlow, doc: ReportDocument): void {
     ],
     {},
   );
+}
+
+/** The context page: what the levels are, the evidence each needs, which ones this report ran, and the paper. */
+function contextPage(flow: PdfFlow, context: DocContext): void {
+  heading(flow, context.title, 17, true);
+  flow.paragraph([flow.run(context.introduction, { size: BODY })], { spaceAfter: 10 });
+  drawTable(flow, {
+    header: context.header,
+    numeric: context.header.map(() => false),
+    rows: context.rows.map((row) => [{ text: row.level }, { text: row.name }, { text: row.evidence }, { text: row.ranText }]),
+    fullWidth: true,
+    fontSize: 9,
+  });
+  flow.y += 8;
+  const runs = [flow.run('The grading is described in ', { size: SMALL, color: MUTED }), flow.run(context.referenceText, { size: SMALL, color: context.referenceHref ? ACCENT : MUTED })];
+  const top = flow.y;
+  const lines = flow.wrap(runs, CONTENT_WIDTH);
+  flow.paragraph(runs, {});
+  if (context.referenceHref) linkToUri(flow, MARGIN.left, top, lines[0]!.width, flow.y - top, context.referenceHref);
 }
 
 function summaryPages(flow: PdfFlow, doc: ReportDocument): void {
@@ -628,6 +661,7 @@ function addBookmarks(pdf: PDFDocument, flow: PdfFlow, doc: ReportDocument, dest
   const outlinesRef = context.nextRef();
   type Item = { title: string; anchor: string; children: Item[] };
   const items: Item[] = [
+    ...(doc.context ? [{ title: doc.context.title, anchor: '#context', children: [] }] : []),
     { title: 'Summarized overall quality', anchor: '#summary', children: [] },
     ...doc.chapters.map((c) => ({
       title: c.standalone ? `${c.number} ${c.sections[0]!.heading}` : `${c.number} ${c.title}`,
@@ -635,7 +669,7 @@ function addBookmarks(pdf: PDFDocument, flow: PdfFlow, doc: ReportDocument, dest
       children: c.standalone ? [] : c.sections.map((s) => ({ title: `${s.number} ${s.heading}`, anchor: s.anchor, children: [] })),
     })),
   ];
-  destinations.set('#summary', { pageIndex: 1, y: MARGIN.top });
+  if (!destinations.has('#summary')) destinations.set('#summary', { pageIndex: 1, y: MARGIN.top });
   const build = (list: Item[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
     const refs = list.map(() => context.nextRef());
     let count = 0;

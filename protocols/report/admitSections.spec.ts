@@ -51,7 +51,7 @@ describe('admitSections', () => {
     expect(reasons[2]).toContain('/sections/0/tables/0/columns');
     expect(reasons[3]).toContain('figure f, file text.png: not a PNG file');
     expect(reasons[4]).toContain('figure f, file absent.png: missing');
-    expect(reasons[5]).toContain('/figures/0/panels/0/file must match pattern');
+    expect(reasons[5]).toContain('/figures/0/panels/0/file must NOT be valid'); // '..' refused
     expect(admitted.map((a) => [a.section.id, a.section.title, a.section.level])).toEqual(['0.a', '0.b', '0.c', '0.d', '0.e', '0.f'].map((id) => [id, 'Mass', '0']));
     expect(problems).toHaveLength(6);
   });

@@ -1,5 +1,6 @@
 // The MonoRes run as report.json records it (0.e single-map and 1.e half-map sections): the
-// frequencies visited, why the sweep stopped, the grid it ran on and its timings.
+// frequencies visited, why the sweep stopped and the grid it ran on. Timings are logged, not reported
+// (report.json must not change between two runs of the same input; the step log keeps them).
 import { finiteOrNull } from '../../core/index.js';
 import type { EvaluationGrid, MonoResFrequencyRecord, MonoResStopReason, Vec3 } from '../../core/index.js';
 
@@ -15,7 +16,6 @@ export function monoResFrequencyMetrics(frequencies: readonly MonoResFrequencyRe
     meanSignal: finiteOrNull(f.meanSignal),
     meanNoise: finiteOrNull(f.meanNoise),
     z: finiteOrNull(f.z),
-    seconds: f.milliseconds / 1000,
   }));
 }
 
@@ -36,10 +36,10 @@ export function monoResTimings(
   };
 }
 
-/** The closing metrics of a MonoRes section (0.e, 1.e): how the sweep ran, on which grid, how long. */
+/** The closing metrics of a MonoRes section (0.e, 1.e): how the sweep ran and on which grid. */
 export function monoResRunMetrics(
-  result: { fillValue: number; stopReason: MonoResStopReason; frequencies: readonly MonoResFrequencyRecord[]; timings: { prepareMs: number; sweepMs: number; postProcessMs: number } },
-  run: { sweep: object; grid: EvaluationGrid; mapGrid: { dims: Vec3; voxelSize: Vec3 }; seconds: number },
+  result: { fillValue: number; stopReason: MonoResStopReason; frequencies: readonly MonoResFrequencyRecord[] },
+  run: { sweep: object; grid: EvaluationGrid; mapGrid: { dims: Vec3; voxelSize: Vec3 } },
 ) {
   const frequencies = result.frequencies;
   return {
@@ -50,7 +50,6 @@ export function monoResRunMetrics(
     sweep: run.sweep,
     evaluationGrid: { dims: run.grid.dims, voxelSize: run.grid.voxelSize },
     resampling: monoResResampling(run.grid, run.mapGrid),
-    timings: monoResTimings(run.seconds, frequencies.length, result.timings),
   };
 }
 

@@ -11,7 +11,8 @@ export interface FigureValue {
 
 /**
  * Opaque bytes kept under a file name: given in memory (`bytes`) or as a file the protocol wrote
- * (`path`, typically inside its scratch folder; the engine copies it into the store).
+ * (`path`, typically inside its scratch folder; the engine copies it into the store). `path` may
+ * name a folder: it is stored (and published) whole, under `name`.
  */
 export type FileValue = { name: string; bytes: Uint8Array } | { name: string; path: string };
 

@@ -1,5 +1,5 @@
-import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { writeMap } from '../../io/index.js';
 import type { SectionResult } from '../../report/index.js';
 import { Volume } from '../../volume/index.js';
@@ -126,8 +126,18 @@ export async function writeOutputs(
           await writeFile(join(entryDir, path), value.bytes);
           await addFile(path, value.bytes);
         } else if (typeof value.path === 'string') {
-          await copyFile(value.path, join(entryDir, path));
-          await addFile(path);
+          if ((await stat(value.path)).isDirectory()) {
+            // A folder (e.g. the report's figures/): copied whole, every file recorded, so it is
+            // verified and published like a single file.
+            for (const relative of await folderFiles(value.path, (message) => fail(port, message))) {
+              await mkdir(dirname(join(entryDir, path, relative)), { recursive: true });
+              await copyFile(join(value.path, relative), join(entryDir, path, relative));
+              await addFile(`${path}/${relative}`);
+            }
+          } else {
+            await copyFile(value.path, join(entryDir, path));
+            await addFile(path);
+          }
         } else {
           fail(port, 'give either bytes or path');
         }
@@ -146,6 +156,23 @@ export function artifactDigest(files: readonly StoredFile[]): string {
   if (files.length === 1) return files[0]!.sha256;
   const lines = files.map((file) => `${basename(file.name)}\0${file.sha256}\n`).sort();
   return hashBytes(lines.join(''));
+}
+
+/** Every file under `root` (relative paths, sorted); each name a plain file name, no links. */
+async function folderFiles(root: string, fail: (message: string) => never): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    const entries = await readdir(join(root, relative), { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (!safeFileName.test(entry.name)) fail(`file name ${JSON.stringify(name)} in the folder is not a plain file name`);
+      if (entry.isDirectory()) await walk(name);
+      else if (entry.isFile()) found.push(name);
+      else fail(`${JSON.stringify(name)} in the folder is neither a file nor a folder`);
+    }
+  };
+  await walk('');
+  return found;
 }
 
 function jsonBytes(value: unknown, fail: (message: string) => never): Uint8Array {

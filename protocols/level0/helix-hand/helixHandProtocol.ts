@@ -34,7 +34,6 @@ export const helixHandProtocol = defineProtocol({
     section: { kind: 'section' },
   },
   async run(ctx) {
-    const started = performance.now();
     const { threshold, resolution, minCorrelation, sampling } = ctx.params;
     const map = await ctx.inputs.volume('map');
     const notApplicable = helixHandNotApplicable(resolution, map.voxelSize);
@@ -66,7 +65,7 @@ export const helixHandProtocol = defineProtocol({
     });
     ctx.progress(0.92, 'views');
     const views = result.score === null ? null : candidateViews(map, threshold, result);
-    const { section, files } = helixHandSection({ result, resolution, threshold, minCorrelation, views, notes, seconds: (performance.now() - started) / 1000 });
+    const { section, files } = helixHandSection({ result, resolution, threshold, minCorrelation, views, notes });
     ctx.progress(1, 'done');
     return { section: { kind: 'section', value: section, ...(Object.keys(files).length > 0 ? { files } : {}) } };
   },

@@ -144,7 +144,6 @@ export interface HelixHandSectionInputs {
   minCorrelation: number;
   views: { figure: SectionFigure; files: Record<string, Uint8Array> } | null;
   notes: string[];
-  seconds: number;
 }
 
 const base = {
@@ -164,7 +163,7 @@ export function failedSection(reason: string, metrics: Record<string, unknown> =
 }
 
 /** Metrics shared by the measured and the "no candidate" outcomes. */
-function searchMetrics(result: HelixHandResult, minCorrelation: number, seconds: number): Record<string, unknown> {
+function searchMetrics(result: HelixHandResult, minCorrelation: number): Record<string, unknown> {
   return {
     candidatesFound: result.candidates.length,
     helixCandidates: result.acceptedCount,
@@ -174,7 +173,6 @@ function searchMetrics(result: HelixHandResult, minCorrelation: number, seconds:
     workingDims: result.grid.dims,
     thresholdVoxels: result.maskVoxels,
     tubeVoxels: result.tubeVoxels,
-    timings: { totalSeconds: round(seconds, 3) },
   };
 }
 
@@ -182,14 +180,14 @@ function searchMetrics(result: HelixHandResult, minCorrelation: number, seconds:
 export function helixHandSection(inputs: HelixHandSectionInputs): { section: SectionResult; files: Record<string, Uint8Array> } {
   const { result, minCorrelation, notes } = inputs;
   if (result.maskVoxels === 0) {
-    return { section: failedSection(`No voxel of the map reaches the threshold ${inputs.threshold}: there is no density to look for helices in.`, searchMetrics(result, minCorrelation, inputs.seconds), notes), files: {} };
+    return { section: failedSection(`No voxel of the map reaches the threshold ${inputs.threshold}: there is no density to look for helices in.`, searchMetrics(result, minCorrelation), notes), files: {} };
   }
   if (result.score === null) {
     const tried = result.candidates.length;
     const reason = tried === 0
       ? 'No α-helix candidate was found: no straight tube of density at least 10 Å long lies where the map reaches the threshold.'
       : `No α-helix candidate was found: ${tried} straight tube${tried === 1 ? '' : 's'} of density at least 10 Å long ${tried === 1 ? 'was' : 'were'} tried, and none fits an ideal α-helix with a correlation of at least ${minCorrelation}.`;
-    return { section: failedSection(reason, searchMetrics(result, minCorrelation, inputs.seconds), notes), files: {} };
+    return { section: failedSection(reason, searchMetrics(result, minCorrelation), notes), files: {} };
   }
   const score = result.score;
   const accepted = result.candidates.filter((c) => c.accepted);
@@ -207,7 +205,7 @@ export function helixHandSection(inputs: HelixHandSectionInputs): { section: Sec
   if (accepted.length < 3) results.push(`Only ${accepted.length} helix candidate${accepted.length === 1 ? '' : 's'}: the score rests on little evidence.`);
   const metrics = {
     handScore: round(score, 6),
-    ...searchMetrics(result, minCorrelation, inputs.seconds),
+    ...searchMetrics(result, minCorrelation),
     helixLengthA: round(result.acceptedLength, 3),
     leftHandedLengthA: round(result.leftLength, 3),
     leftHandedCandidates: leftCount,

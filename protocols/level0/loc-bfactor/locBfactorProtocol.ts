@@ -9,6 +9,7 @@ import {
 import { SWEEP_LOW_RESOLUTION } from './locSpiralApplicability.js';
 import { localMapInputs, localMapParams, openLocalMapCheck } from './openLocalMapCheck.js';
 import { BFACTOR_RANGE, localBFactorWarnings } from './bFactorCriteria.js';
+import { findUnmeasured, unmeasuredMetrics, unmeasuredSentence } from '../../shared/localResolutionReport.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from './localMapSection.js';
 
 const SECTION = { id: '0.f', level: '0', title: 'Local B-factor' } as const;
@@ -61,12 +62,15 @@ export const locBfactorProtocol = defineProtocol({
     const { values, nonFinite: undefinedVoxels } = maskedValues(result.bFactor, mask.data);
     if (values.length === 0) return failed('The local B-factor is undefined at every mask voxel (the spiral amplitude is zero in the swept band).');
     const p = fivePercentiles(values);
+    // Unmeasured: mask voxels whose B-factor is undefined (zero amplitude in the swept band).
+    const unmeasured = findUnmeasured(result.bFactor, mask.data, Number.isFinite);
     const [tsx] = map.voxelSize;
     const metrics = {
       percentiles: p,
       maskVoxels,
       backgroundVoxels,
       undefinedVoxels,
+      ...unmeasuredMetrics(unmeasured),
       frequencies: result.frequencies,
       noiseLevels: result.noiseLevels,
       shellWidth: result.shellWidth,
@@ -93,6 +97,7 @@ export const locBfactorProtocol = defineProtocol({
         id: 'local_bfactor',
         caption: `Local B-factor on the surface of the ${softMask ? 'soft-masked ' : ''}resized map at threshold ${threshold}, coloured from the 2.5% to the 97.5% percentile.`,
         label: 'Local B-factor (Å²)',
+        unmeasured,
       });
       if (views) {
         figures.push(views.figure);
@@ -107,6 +112,7 @@ export const locBfactorProtocol = defineProtocol({
       metrics,
       criteria: `The validation is OK if the median local B-factor is in the range [${BFACTOR_RANGE[0]}, ${BFACTOR_RANGE[1]}] Å² (and the map is not suspiciously homogeneous).`,
       results: [
+        unmeasuredSentence(unmeasured, 'local B-factor'),
         `Local B-factors were fitted at ${values.length} voxels inside the mask from ${result.frequencies.length} frequencies between 1/${ctx.params.minResolution} and 1/${resolution} Å⁻¹. The median is ${fixed2(p.p50)} Å²; half of the voxels lie between ${fixed2(p.p25)} and ${fixed2(p.p75)} Å².`,
       ],
       tables: [percentileTable(p, 'Local B-factor', 'Å²')],

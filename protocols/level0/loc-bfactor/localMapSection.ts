@@ -1,11 +1,13 @@
 // Pieces shared by the two LocSpiral-family sections (0.f LocBfactor, 0.g LocOccupancy): the
 // statistics of a local map over the molecule, its table, histogram and coloured surface views.
+import { unmeasuredPercent, type UnmeasuredVoxels } from '../../shared/localResolutionReport.js';
 import {
   encodePng,
   formatPrintf,
   histogram,
   percentiles,
   renderIsosurfaceViews,
+  UNMEASURED_COLOR,
   Volume,
   type SectionFigure,
   type SectionPlot,
@@ -106,9 +108,13 @@ export function colouredViews(
   threshold: number,
   colour: Volume<Float32Array>,
   range: [number, number],
-  opts: { id: string; caption: string; label: string },
+  opts: { id: string; caption: string; label: string; unmeasured?: UnmeasuredVoxels },
 ): ColouredViews | null {
-  const views = renderIsosurfaceViews(surface, { threshold, colorBy: { volume: colour, range, palette: 'jet', skipZeros: false } });
+  const u = opts.unmeasured;
+  const views = renderIsosurfaceViews(surface, {
+    threshold,
+    colorBy: { volume: colour, range, palette: 'jet', skipZeros: false, ...(u ? { unmeasured: u.marks } : {}) },
+  });
   if (views.empty) return null;
   const files: Record<string, Uint8Array> = {};
   const panels = views.images.map((image, i) => {
@@ -116,7 +122,13 @@ export function colouredViews(
     files[file] = encodePng(image);
     return { file, caption: `View ${i + 1} (${views.angles[i]!.join(', ')})`, width: image.width, height: image.height };
   });
-  return { figure: { id: opts.id, caption: opts.caption, panels, colorBar: { min: range[0], max: range[1], label: opts.label, palette: 'jet' } }, files };
+  const shown = u !== undefined && (u.voxels > 0 || views.unmeasuredVertices > 0);
+  const caption = shown ? `${opts.caption.replace(/\.$/, '')}; grey where nothing was measured (${u.voxels} of ${u.maskVoxels} mask voxels, ${unmeasuredPercent(u)}%).` : opts.caption;
+  const colorBar = {
+    min: range[0], max: range[1], label: opts.label, palette: 'jet',
+    ...(shown ? { unmeasured: { color: UNMEASURED_COLOR, label: `Not measured (${unmeasuredPercent(u)}% of the mask)` } } : {}),
+  };
+  return { figure: { id: opts.id, caption, panels, colorBar }, files };
 }
 
 /** map × soft mask (the original's views show the soft-masked resized map); the map when there is no mask. */

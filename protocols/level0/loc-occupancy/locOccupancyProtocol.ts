@@ -1,6 +1,7 @@
 import { compatibilityParam, defineProtocol, localOccupancy, type SectionFigure, type SectionResult } from '../../../core/index.js';
 import { SWEEP_LOW_RESOLUTION } from '../loc-bfactor/locSpiralApplicability.js';
 import { localMapInputs, localMapParams, openLocalMapCheck } from '../loc-bfactor/openLocalMapCheck.js';
+import { findUnmeasured, unmeasuredMetrics, unmeasuredSentence } from '../../shared/localResolutionReport.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from '../loc-bfactor/localMapSection.js';
 import { localOccupancyWarnings } from './occupancyCriteria.js';
 
@@ -49,8 +50,11 @@ export const locOccupancyProtocol = defineProtocol({
     const occupancyMap = map.withData(result.occupancy);
     const { values } = maskedValues(result.occupancy, mask.data);
     const p = fivePercentiles(values);
+    // Unmeasured: mask voxels with no finite occupancy (an occupancy of 0 is a measurement).
+    const unmeasured = findUnmeasured(result.occupancy, mask.data, Number.isFinite);
     const metrics = {
       percentiles: p,
+      ...unmeasuredMetrics(unmeasured),
       frequencyCount: result.frequencyCount,
       frequencies: result.frequencies,
       amplitudeThresholds: result.thresholds,
@@ -81,6 +85,7 @@ export const locOccupancyProtocol = defineProtocol({
         id: 'local_occupancy',
         caption: `Local occupancy on the surface of the ${softMask ? 'soft-masked ' : ''}resized map at threshold ${threshold}, coloured from the 2.5% to the 97.5% percentile.`,
         label: 'Local occupancy',
+        unmeasured,
       });
       if (views) {
         figures.push(views.figure);
@@ -95,6 +100,7 @@ export const locOccupancyProtocol = defineProtocol({
       metrics,
       criteria: 'The validation is OK if the median local occupancy is at least 50% (and the map is not suspiciously homogeneous).',
       results: [
+        unmeasuredSentence(unmeasured, 'local occupancy'),
         `The local occupancy was measured at ${values.length} voxels inside the mask from ${k} frequenc${k === 1 ? 'y' : 'ies'} between 1/${ctx.params.minResolution} and 1/${resolution} Å⁻¹. The median is ${fixed2(p.p50)}; half of the voxels lie between ${fixed2(p.p25)} and ${fixed2(p.p75)}.`,
       ],
       tables: [percentileTable(p, 'Local occupancy', '0–1')],

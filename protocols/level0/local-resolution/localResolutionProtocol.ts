@@ -10,7 +10,8 @@ import {
   sectionEnds,
 } from '../../shared/localResolutionChecks.js';
 import { localResolutionOutputs, monoResParams } from '../../shared/localResolutionDeclarations.js';
-import { localResolutionBase } from '../../shared/localResolutionReport.js';
+import { findUnmeasured, localResolutionBase } from '../../shared/localResolutionReport.js';
+import { monoResTimings } from '../../shared/monoResMetrics.js';
 import { localResolutionNotApplicable } from './localResolutionApplicability.js';
 import {
   colouredViews,
@@ -70,7 +71,12 @@ export const localResolutionProtocol = defineProtocol({
 
     ctx.progress(0.92, 'views');
     const display = evalMap.withData(result.display);
-    const views = threshold === undefined ? null : colouredViews(map, threshold, display, [summary.percentiles.p2_5, summary.percentiles.p97_5]);
+    // Unmeasured: mask voxels MonoRes left at 0 (moved to the noise, beyond the noise radius, or
+    // never above the noise at any frequency); `display` holds the median fill there.
+    const unmeasured = findUnmeasured(result.resolution, evalMask);
+    const views = threshold === undefined
+      ? null
+      : colouredViews(map, threshold, display, [summary.percentiles.p2_5, summary.percentiles.p97_5], undefined, unmeasured);
     const { section, files } = localResolutionSection({
       resolution,
       summary,
@@ -81,8 +87,9 @@ export const localResolutionProtocol = defineProtocol({
       sweep,
       views,
       threshold,
-      seconds: (performance.now() - started) / 1000,
+      unmeasured,
     });
+    ctx.logger.info('timings', monoResTimings((performance.now() - started) / 1000, result.frequencies.length, result.timings));
     ctx.progress(1, 'done');
     return {
       section: { kind: 'section', value: section, ...(Object.keys(files).length > 0 ? { files } : {}) },

@@ -12,7 +12,9 @@ import {
   fixed2,
   LOCAL_RESOLUTION_CRITERIA,
   localResolutionReport,
+  unmeasuredMetrics,
   type LocalResolutionViews,
+  type UnmeasuredVoxels,
 } from '../../shared/localResolutionReport.js';
 import { evaluationGridNote, monoResRunMetrics, monoResStopText } from '../../shared/monoResMetrics.js';
 
@@ -43,7 +45,8 @@ export interface SectionInputs {
   sweep: { maxResolution: number; minResolution: number; step: number; significance: number };
   views: LocalResolutionViews | null;
   threshold: number | undefined;
-  seconds: number;
+  /** Mask voxels (on the evaluation grid) MonoRes gave no resolution. */
+  unmeasured: Pick<UnmeasuredVoxels, 'voxels' | 'maskVoxels'>;
 }
 
 /** The finished section (status from the criteria) and its picture files. */
@@ -51,17 +54,19 @@ export function localResolutionSection(inputs: SectionInputs): { section: Sectio
   const { resolution, summary, result, grid, mapGrid, sweep, views } = inputs;
   const report = localResolutionReport({
     resolution, summary, values: inputs.values, views, threshold: inputs.threshold, estimateMethod: 'MonoRes single-map median local resolution',
+    unmeasured: inputs.unmeasured,
   });
   const frequencies = result.frequencies;
   const metrics = {
     ...distributionMetrics(summary),
+    ...unmeasuredMetrics(inputs.unmeasured),
     maskVoxels: result.maskVoxels,
     refinedMaskVoxels: result.evaluatedVoxels,
     noiseVoxels: result.noiseVoxels,
     maskRadiusVoxels: result.maskRadius,
     noiseCliffRadiusVoxels: result.cliffRadius,
     refinementThreshold: result.refinementThreshold,
-    ...monoResRunMetrics(result, { sweep, grid, mapGrid, seconds: inputs.seconds }),
+    ...monoResRunMetrics(result, { sweep, grid, mapGrid }),
   };
   const notes = [
     evaluationGridNote(grid, mapGrid),

@@ -2,7 +2,7 @@ import { blocRes, defineProtocol, summarizeLocalResolution, type SectionResult }
 import { softMasked } from '../../level0/loc-bfactor/localMapSection.js';
 import { firstNonFinite, halfMapsWithSoftMask, hasCubicVoxels, sectionEnds } from '../../shared/localResolutionChecks.js';
 import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
-import { colouredViews, distributionMetrics, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
+import { colouredViews, distributionMetrics, findUnmeasured, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
 
 export const BLOCRES_SECTION = { id: '1.c', level: '1', title: 'Local resolution (BlocRes)' } as const;
 export const BLOCRES_LABEL = '1.c Local resolution (BlocRes)';
@@ -91,10 +91,18 @@ export const blocResProtocol = defineProtocol({
 
     ctx.progress(0.92, 'views');
     const range: [number, number] = [summary.percentiles.p2_5, summary.percentiles.p97_5];
-    const views = threshold === undefined ? null : colouredViews(softMasked(map, softMask), threshold, localResolution, range);
-    const report = localResolutionReport({ resolution, summary, values, views, threshold, estimateMethod: 'BlocRes median local resolution' });
+    // Unmeasured: soft-mask voxels (≥ 0.5) BlocRes gave no resolution (e.g. too near the box edge for a box).
+    const unmeasured = findUnmeasured(result.resolution, softMask.data);
+    const views = threshold === undefined ? null : colouredViews(softMasked(map, softMask), threshold, localResolution, range, undefined, unmeasured);
+    const report = localResolutionReport({ resolution, summary, values, views, threshold, estimateMethod: 'BlocRes median local resolution', unmeasured });
     const step = result.step;
     const method = step === 1 ? `${METHOD_BASE}.` : `${METHOD_BASE}; measured every ${step} voxels and filled trilinearly in between (Bsoft measures every voxel).`;
+    ctx.logger.info('timings', {
+      totalSeconds: (performance.now() - started) / 1000,
+      boxesSeconds: result.timings.boxesMs / 1000,
+      threads: result.threads,
+      cpuSecondsPerBox: result.boxes > 0 ? (result.timings.boxesMs / 1000 / result.boxes) * result.threads : null,
+    });
     const section: SectionResult = {
       ...base,
       method,
@@ -109,12 +117,6 @@ export const blocResProtocol = defineProtocol({
         cutoff: result.config.cutoff,
         highResolutionLimit: result.hiRes,
         half2Rescale: result.rescale,
-        threads: result.threads,
-        timings: {
-          totalSeconds: (performance.now() - started) / 1000,
-          boxesSeconds: result.timings.boxesMs / 1000,
-          cpuSecondsPerBox: result.boxes > 0 ? (result.timings.boxesMs / 1000 / result.boxes) * result.threads : null,
-        },
       },
       results: report.results,
       resolutionEstimates: report.resolutionEstimates,

@@ -59,7 +59,6 @@ export async function fscPermutationAnalysis(half1: Volume, half2: Volume, opts:
     notes.push(`Both halves are multiplied by SPOC's own circular mask: radius min(N)/2 − 4 = ${Math.min(...half1.dims) / 2 - 4} voxels with a Gaussian fall-off of 2 voxels, as the SPOC script version the original service ran.`);
   }
 
-  const started = performance.now();
   const result = await fdrFsc(half1.data, half2.data, half1.dims, {
     voxelSize: half1.voxelSize,
     mask,
@@ -69,7 +68,6 @@ export async function fscPermutationAnalysis(half1: Volume, half2: Volume, opts:
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  const seconds = (performance.now() - started) / 1000;
   const level = `${Number((100 * opts.fdr).toPrecision(3))}%`;
   const ts = half1.voxelSize[0];
   const frequency = Array.from(result.frequency.subarray(1));
@@ -85,8 +83,6 @@ export async function fscPermutationAnalysis(half1: Volume, half2: Volume, opts:
     shellSize: Array.from(result.shellSize.subarray(1)),
     permutations: permutationsTotal,
     mask: opts.mask,
-    threads: result.threads,
-    seconds,
     voxelSize: ts,
     dims: [...half1.dims],
     ...(opts.resolution !== undefined ? { resolution: opts.resolution } : {}),

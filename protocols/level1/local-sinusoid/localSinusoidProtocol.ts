@@ -11,7 +11,7 @@ import {
 } from '../../../core/index.js';
 import { countMaskVoxels, firstNonFinite, halfMapsWithHardMask, hasCubicVoxels, sectionEnds } from '../../shared/localResolutionChecks.js';
 import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
-import { colouredViews, distributionMetrics, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
+import { colouredViews, distributionMetrics, findUnmeasured, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
 
 export const LOCAL_SINUSOID_SECTION = { id: '1.d', level: '1', title: 'Local resolution (local sinusoid test, ResMap method)' } as const;
 export const LOCAL_SINUSOID_LABEL = '1.d Local resolution (local sinusoid test, ResMap method)';
@@ -138,7 +138,6 @@ export const localSinusoidProtocol = defineProtocol({
         uncorrectedThreshold: l.uncorrectedThreshold,
         fdrThreshold: Number.isFinite(l.fdrThreshold) ? l.fdrThreshold : null,
         passed: l.passed,
-        seconds: l.milliseconds / 1000,
       })),
     };
     const post = resmapVrsPostProcess(result.resolution, half1.dims);
@@ -157,14 +156,17 @@ export const localSinusoidProtocol = defineProtocol({
 
     ctx.progress(0.9, 'views');
     const range: [number, number] = [summary.percentiles.p2_5, summary.percentiles.p97_5];
-    const views = threshold === undefined ? null : colouredViews(map, threshold, display, range);
+    // Unmeasured: hard-mask voxels the test assigned no resolution (display holds the fill there).
+    const unmeasured = findUnmeasured(post.valid, mask.data, (v) => v === 1);
+    const views = threshold === undefined ? null : colouredViews(map, threshold, display, range, undefined, unmeasured);
     const report = localResolutionReport({
-      resolution, summary, values, views, threshold,
+      resolution, summary, values, views, threshold, unmeasured,
       estimateMethod: 'Local sinusoid test (ResMap method) median local resolution',
       percentileFormat: '%4.0f',
     });
     const assignedPercent = (100 * post.validVoxels) / result.evaluatedVoxels;
     const fallback = levels.filter((l) => l.varianceRule === 'centred-in-mask').map((l) => fixed1(l.resolution));
+    ctx.logger.info('timings', { totalSeconds: (performance.now() - started) / 1000, testSeconds: levels.reduce((t, l) => t + l.milliseconds, 0) / 1000 });
     const section: SectionResult = {
       ...base,
       status: report.status,
@@ -174,7 +176,6 @@ export const localSinusoidProtocol = defineProtocol({
         assignedPercent,
         fillValue: post.fillValue,
         ...metricsBase,
-        timings: { totalSeconds: (performance.now() - started) / 1000, testSeconds: levels.reduce((t, l) => t + l.milliseconds, 0) / 1000 },
       },
       results: [
         `The test assigned a local resolution to ${post.validVoxels} of the ${result.evaluatedVoxels} mask voxels it examined (${formatPrintf(assignedPercent, '%.1f')} %), testing ${tested}; the others are beyond the tested range or not significant.`,

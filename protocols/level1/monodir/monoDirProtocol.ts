@@ -17,7 +17,7 @@ import {
   sectionEnds,
 } from '../../shared/localResolutionChecks.js';
 import { localResolutionOutputs, resampleParam, significanceParam, viewThresholdParam } from '../../shared/localResolutionDeclarations.js';
-import { colouredViews, localResolutionBase } from '../../shared/localResolutionReport.js';
+import { colouredViews, findUnmeasured, localResolutionBase } from '../../shared/localResolutionReport.js';
 import { monoDirNotApplicable } from './monoDirApplicability.js';
 import { MONODIR_CRITERIA, MONODIR_EXPLANATION, MONODIR_LABEL, MONODIR_SECTION, monoDirSection } from './monoDirSection.js';
 
@@ -111,7 +111,11 @@ export const monoDirProtocol = defineProtocol({
     result.maskIndex.forEach((p, m) => { averaged[p] = result.meanDirectional[m]!; });
     const localResolution = evalMap.withData(averaged);
     ctx.progress(0.92, 'views');
-    const views = threshold === undefined ? null : colouredViews(map, threshold, localResolution, percentileRange(result.meanDirectional), 'the direction-averaged MonoDir resolution');
+    // Unmeasured: mask voxels with no direction-averaged resolution (grey, counted in the caption).
+    const unmeasured = findUnmeasured(averaged, evalMask);
+    const views = threshold === undefined
+      ? null
+      : colouredViews(map, threshold, localResolution, percentileRange(result.meanDirectional), 'the direction-averaged MonoDir resolution', unmeasured);
     const { section, files } = monoDirSection({
       resolution,
       result,
@@ -123,8 +127,8 @@ export const monoDirProtocol = defineProtocol({
       monoResSweep,
       views,
       method: methodText(grid),
-      seconds: (performance.now() - started) / 1000,
     });
+    ctx.logger.info('timings', { totalSeconds: (performance.now() - started) / 1000, directionsSeconds: result.milliseconds / 1000 });
     ctx.progress(1, 'done');
     return {
       section: { kind: 'section', value: section, ...(Object.keys(files).length > 0 ? { files } : {}) },

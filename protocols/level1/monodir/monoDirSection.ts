@@ -53,7 +53,6 @@ export interface MonoDirSectionInputs {
   monoResSweep: { maxResolution: number; minResolution: number; step: number };
   views: { figure: SectionFigure; files: Record<string, Uint8Array> } | null;
   method: string;
-  seconds: number;
 }
 
 export function monoDirSection(inputs: MonoDirSectionInputs): { section: SectionResult; files: Record<string, Uint8Array> } {
@@ -116,11 +115,10 @@ export function monoDirSection(inputs: MonoDirSectionInputs): { section: Section
     edgeWidthVoxels: inputs.edgeWidth,
     outliersRemoved: result.outliersRemoved,
     sweep: result.sweep.map((f) => f.resolution),
-    directionRecords: result.records.map((r) => ({ direction: r.direction, frequencies: r.frequencies, lastResolution: finiteOrNull(r.lastResolution), noiseVoxels: r.noiseVoxels, stopReason: r.stopReason, seconds: r.milliseconds / 1000 })),
+    directionRecords: result.records.map((r) => ({ direction: r.direction, frequencies: r.frequencies, lastResolution: finiteOrNull(r.lastResolution), noiseVoxels: r.noiseVoxels, stopReason: r.stopReason })),
     monoRes: { ...inputs.monoResSweep, evaluatedVoxels: monoRes.evaluatedVoxels, noiseVoxels: monoRes.noiseVoxels, stopReason: monoRes.stopReason, frequencies: monoRes.frequencies.length },
     evaluationGrid: { dims: grid.dims, voxelSize: grid.voxelSize },
     resampling: grid.resampled ? { fromDims: mapGrid.dims, fromVoxelSize: mapGrid.voxelSize, dims: grid.dims, voxelSize: grid.voxelSize, method: 'Fourier (spectrum crop); mask by nearest neighbour' } : null,
-    timings: { totalSeconds: inputs.seconds, directionsSeconds: result.milliseconds / 1000 },
   };
   const notes = [
     `Evaluated on ${grid.resampled ? `the map Fourier-resampled from ${mapGrid.dims.join(' × ')} voxels of ${mapGrid.voxelSize[0].toFixed(4)} Å to` : 'the map itself,'} ${grid.dims.join(' × ')} voxels of ${ts.toFixed(4)} Å `

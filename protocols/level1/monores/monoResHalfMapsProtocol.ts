@@ -5,7 +5,7 @@ import {
   type SectionResult,
 } from '../../../core/index.js';
 import { localResolutionNotApplicable } from '../../level0/local-resolution/localResolutionApplicability.js';
-import { colouredViews, distributionMetrics, fixed2, localResolutionBase, localResolutionReport } from '../../shared/localResolutionReport.js';
+import { colouredViews, distributionMetrics, findUnmeasured, fixed2, localResolutionBase, localResolutionReport } from '../../shared/localResolutionReport.js';
 import {
   chooseEvaluationGrid,
   countMaskVoxels,
@@ -17,7 +17,7 @@ import {
   sectionEnds,
 } from '../../shared/localResolutionChecks.js';
 import { halfMapInputs, localResolutionOutputs, monoResParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
-import { evaluationGridNote, monoResRunMetrics, monoResStopText } from '../../shared/monoResMetrics.js';
+import { evaluationGridNote, monoResRunMetrics, monoResStopText, monoResTimings } from '../../shared/monoResMetrics.js';
 
 export const MONORES_HALF_MAPS_SECTION = { id: '1.e', level: '1', title: 'Local resolution (MonoRes, half maps)' } as const;
 export const MONORES_HALF_MAPS_LABEL = '1.e Local resolution (MonoRes, half maps)';
@@ -84,10 +84,13 @@ export const monoResHalfMapsProtocol = defineProtocol({
     const display = eval1.withData(result.display);
     const maskedMap = map.withData(Float32Array.from(map.data, (v, i) => (mask.data[i]! >= 0.5 ? v : 0)));
     const range: [number, number] = [summary.percentiles.p2_5, summary.percentiles.p97_5];
-    const views = threshold === undefined ? null : colouredViews(maskedMap, threshold, display, range);
-    const report = localResolutionReport({ resolution, summary, values, views, threshold, estimateMethod: 'MonoRes half-map median local resolution' });
+    // Unmeasured: hard-mask voxels MonoRes left at 0 (display holds the median fill there).
+    const unmeasured = findUnmeasured(result.resolution, evalMask);
+    const views = threshold === undefined ? null : colouredViews(maskedMap, threshold, display, range, undefined, unmeasured);
+    const report = localResolutionReport({ resolution, summary, values, views, threshold, estimateMethod: 'MonoRes half-map median local resolution', unmeasured });
     const frequencies = result.frequencies;
     const mapGrid = { dims: [...half1.dims] as typeof half1.dims, voxelSize: [...half1.voxelSize] as typeof half1.voxelSize };
+    ctx.logger.info('timings', monoResTimings((performance.now() - started) / 1000, frequencies.length, result.timings));
     const section: SectionResult = {
       ...base,
       status: report.status,
@@ -98,7 +101,7 @@ export const monoResHalfMapsProtocol = defineProtocol({
         noiseVoxels: result.noiseVoxels,
         maskRadiusVoxels: result.maskRadius,
         noiseCliffRadiusVoxels: result.cliffRadius,
-        ...monoResRunMetrics(result, { sweep, grid, mapGrid, seconds: (performance.now() - started) / 1000 }),
+        ...monoResRunMetrics(result, { sweep, grid, mapGrid }),
       },
       results: report.results,
       resolutionEstimates: report.resolutionEstimates,

@@ -138,6 +138,7 @@ export const fscQProtocol = defineProtocol({
       ...(stats.unmeasuredInside > 0 ? [`${stats.unmeasuredInside} voxels inside the atoms lie where BlocRes measures nothing (soft mask below 0.5 or within ${FSCQ_BOX / 2} voxels of the box edge) and are left out; the original counts them as 0.`] : []),
       ...(views === null ? [threshold === undefined ? 'No threshold was given: no surface views.' : `No voxel of the soft-masked map reaches the threshold ${threshold}: no surface views.`] : []),
     ];
+    ctx.logger.info('timings', { totalSeconds: (performance.now() - started) / 1000, mapModelSeconds: fsc.modelRun.timings.boxesMs / 1000, halvesSeconds: fsc.halvesRun.timings.boxesMs / 1000 });
     const section: SectionResult = {
       ...BASE,
       method: `FSC-Q and FSC-Qr, Xmipp's definition (Ramírez-Aportela et al. 2021), computed by vrs with its BlocRes re-implementation${step === 1 ? '' : ` (every ${step} voxels, trilinear fill)`}`,
@@ -157,7 +158,6 @@ export const fscQProtocol = defineProtocol({
         boxesMeasuredPerRun: fsc.modelRun.boxes,
         cutoffs: { mapModel: FSCQ_MODEL_CUTOFF, halves: FSCQ_HALVES_CUTOFF },
         highResolutionLimit: fsc.modelRun.hiRes,
-        timings: { totalSeconds: (performance.now() - started) / 1000, mapModelSeconds: fsc.modelRun.timings.boxesMs / 1000, halvesSeconds: fsc.halvesRun.timings.boxesMs / 1000 },
       },
       results: [
         `Over the ${stats.values.length} voxels inside the atoms (model map > ${FSCQ_MODEL_LEVEL}), the mean FSC-Qr is ${f(stats.mean, '%5.2f')} and 95% of the values lie in [${f(stats.p2_5, '%5.2f')}, ${f(stats.p97_5, '%5.2f')}]; ${f(stats.percentAbsAbove15, '%5.1f')}% have |FSC-Qr| > 1.5. The mean FSC-Q is ${f(stats.meanFscQ, '%5.2f')} Å.`,

@@ -34,7 +34,6 @@ export const modelInclusionProtocol = defineProtocol({
     const fitted = await fittedModelOrStop(ctx, ID, TITLE);
     if (fitted.stop) return fitted.stop;
     const { placement } = fitted;
-    const started = performance.now();
     const threshold = ctx.params.threshold;
     const map = await ctx.inputs.volume('map');
     const placed = fitted.model;
@@ -96,7 +95,6 @@ export const modelInclusionProtocol = defineProtocol({
         atomsOutsideBox: av.outsideBox,
         perChain: at.perChain.map((c) => ({ ...c, atomInclusion: finiteOrNull(c.atomInclusion), backboneInclusion: finiteOrNull(c.backboneInclusion), residueInclusion: finiteOrNull(c.residueInclusion) })),
         shiftA: [...placement.shiftA],
-        seconds: (performance.now() - started) / 1000,
       },
       explanation:
         "Atom inclusion is the fraction of the model's atoms that lie inside the map's surface at the recommended contour, as EMDB's validation analysis (VA) computes it: the map is interpolated trilinearly at each atom (Å to voxel through the map's origin and voxel size), and an atom is inside when that value is above the contour; atoms outside the box are outside. Hydrogens and waters are not counted. Backbone inclusion is the same over the backbone atoms (N, CA, C, O, OXT of amino acids; P, O5', C5', C4', C3', O3' of nucleotides — VA's list). VA's residue inclusion is, per residue, the fraction of its atoms inside; we summarise it as the fraction of residues with at least half of their atoms inside, and as its mean. A well-fitted model at a sensible contour has most atoms inside; low inclusion means atoms outside the density (misfit, or parts the map does not resolve), or a contour set too high. The plot shows how the fractions fall as the contour rises.",

@@ -37,7 +37,6 @@ export const modelSectionProtocol = defineProtocol({
     section: { kind: 'section' },
   },
   async run(ctx) {
-    const started = performance.now();
     const placement = await ctx.inputs.json<ModelPlacement>('placement');
     const info = await ctx.inputs.json<ModelInfo>('modelInfo');
     const mapInfo = await ctx.inputs.json<MapInfo>('mapInfo');
@@ -107,7 +106,6 @@ export const modelSectionProtocol = defineProtocol({
         tracedResidues,
         tracePieces: pieces.length,
         threshold,
-        seconds: (performance.now() - started) / 1000,
       },
       explanation:
         "The atomic model as level A uses it: the file's first model and, at alternate locations, the first conformer, translated by the shift the fit check chose (if any). The views show the backbone trace — a stick from each amino acid's CA atom to the next one's, and from each nucleotide's P atom to the next one's, broken at chain ends and wherever consecutive atoms are further apart than a bond of the trace (4.2 Å for CA–CA, 8 Å for P–P) — coloured by chain, over the map's isosurface at the contour, seen from the same three orientations as the map's isosurface views. The trace is drawn on top of the surface, so a stretch that sticks out beyond the surface's outline lies outside the density at this contour; stretches seen over the surface may lie in front of it or inside it.",
