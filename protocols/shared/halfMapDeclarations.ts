@@ -1,5 +1,6 @@
 // The ports, parameter and options every level-1 check of the two half maps declares alike.
 import type { ProtocolContext, SectionResult, Volume } from '../../core/index.js';
+import { readCoverage, withPartialMask } from './maskCoverageNotes.js';
 
 /** The two half maps as imported, before any mask. */
 export const halfMapInputs = {
@@ -41,7 +42,7 @@ export const sectionOutputs = { section: { kind: 'section' } } as const;
 export async function runSoftMaskedAnalysis(
   ctx: Pick<ProtocolContext, 'signal' | 'progress'> & {
     params: { resolution?: number | undefined };
-    inputs: { volume(port: 'half1' | 'half2' | 'softMask'): Promise<Volume<Float32Array>> };
+    inputs: { volume(port: 'half1' | 'half2' | 'softMask'): Promise<Volume<Float32Array>>; has(port: string): boolean; json<T>(port: string): Promise<T> };
   },
   analyse: (half1: Volume, half2: Volume, softMask: Volume, opts: HalfMapAnalysisOptions) => Promise<SectionResult>,
 ) {
@@ -49,5 +50,5 @@ export async function runSoftMaskedAnalysis(
   const half2 = await ctx.inputs.volume('half2');
   const softMask = await ctx.inputs.volume('softMask');
   const section = await analyse(half1, half2, softMask, analysisOptions(ctx.params.resolution, ctx));
-  return { section: { kind: 'section' as const, value: section } };
+  return { section: { kind: 'section' as const, value: withPartialMask(section, await readCoverage(ctx.inputs), () => false) } };
 }

@@ -44,3 +44,15 @@ export function withPartialMask(section: SectionResult, c: MaskCoverage | undefi
     metrics: { ...section.metrics, partialMask: true },
   };
 }
+
+/** The optional input of every check that reads a mask derived from the hard mask. */
+export const coverageInput = {
+  kind: 'json',
+  optional: true,
+  description: 'The info output of vrs.maskCoverage: the section notes when the mask misses part of the molecule.',
+} as const;
+
+/** The coverage input when wired, else undefined. */
+export async function readCoverage(inputs: { has(port: string): boolean; json<T>(port: string): Promise<T> }): Promise<MaskCoverage | undefined> {
+  return inputs.has('coverage') ? inputs.json<MaskCoverage>('coverage') : undefined;
+}

@@ -11,6 +11,7 @@ import { localMapInputs, localMapParams, openLocalMapCheck } from './openLocalMa
 import { BFACTOR_RANGE, localBFactorWarnings } from './bFactorCriteria.js';
 import { findUnmeasured, unmeasuredMetrics, unmeasuredSentence } from '../../shared/localResolutionReport.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from './localMapSection.js';
+import { readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 const SECTION = { id: '0.f', level: '0', title: 'Local B-factor' } as const;
 const SUMMARY_LABEL = '0.f LocBfactor';
@@ -122,7 +123,7 @@ export const locBfactorProtocol = defineProtocol({
       ...(warnings.length > 0 ? { abstract: 'There seems to be a problem with its local B-factor.' } : {}),
     };
     ctx.progress(1, 'done');
-    return { section: { kind: 'section', value: section, ...(files ? { files } : {}) }, bFactorMap: { kind: 'volume', value: bFactorMap } };
+    return { section: { kind: 'section', value: withPartialMask(section, await readCoverage(ctx.inputs), () => false), ...(files ? { files } : {}) }, bFactorMap: { kind: 'volume', value: bFactorMap } };
   },
 });
 

@@ -1,5 +1,6 @@
 import type { BinaryMask, Compatibility, SectionResult, Volume } from '../../../core/index.js';
 import { countNonFinite, locSpiralNotApplicable, SWEEP_LOW_RESOLUTION } from './locSpiralApplicability.js';
+import { coverageInput } from '../../shared/maskCoverageNotes.js';
 
 /** The fixed part of a LocSpiral-family section (id, titles, method, explanation). */
 export type LocalMapSectionBase = Omit<SectionResult, 'status' | 'metrics' | 'reason'> & { warnings: string[] };
@@ -56,4 +57,5 @@ export const localMapInputs = {
   map: { kind: 'volume', description: "The map resized to Ts' = resolution/2 (vrs.resizeMap)." },
   mask: { kind: 'mask', description: 'The hard mask of the resized map (voxels > 0.5 are the molecule).' },
   softMask: { kind: 'volume', optional: true, description: 'The soft mask of the resized map; the views show map × soft mask.' },
+  coverage: coverageInput,
 } as const;

@@ -4,6 +4,7 @@ import { localMapInputs, localMapParams, openLocalMapCheck } from '../loc-bfacto
 import { findUnmeasured, unmeasuredMetrics, unmeasuredSentence } from '../../shared/localResolutionReport.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from '../loc-bfactor/localMapSection.js';
 import { localOccupancyWarnings } from './occupancyCriteria.js';
+import { readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 const SECTION = { id: '0.g', level: '0', title: 'Local occupancy' } as const;
 const SUMMARY_LABEL = '0.g LocOccupancy';
@@ -110,7 +111,7 @@ export const locOccupancyProtocol = defineProtocol({
       ...(warnings.length > 0 ? { abstract: 'There seems to be a problem with its local occupancy.' } : {}),
     };
     ctx.progress(1, 'done');
-    return { section: { kind: 'section', value: section, ...(files ? { files } : {}) }, occupancyMap: { kind: 'volume', value: occupancyMap } };
+    return { section: { kind: 'section', value: withPartialMask(section, await readCoverage(ctx.inputs), () => false), ...(files ? { files } : {}) }, occupancyMap: { kind: 'volume', value: occupancyMap } };
   },
 });
 

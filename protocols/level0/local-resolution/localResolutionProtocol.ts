@@ -13,6 +13,7 @@ import { localResolutionOutputs, monoResParams } from '../../shared/localResolut
 import { findUnmeasured, localResolutionBase } from '../../shared/localResolutionReport.js';
 import { monoResTimings } from '../../shared/monoResMetrics.js';
 import { localResolutionNotApplicable } from './localResolutionApplicability.js';
+import { coverageInput, readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
 import {
   colouredViews,
   LOCAL_RESOLUTION_EXPLANATION,
@@ -38,6 +39,7 @@ export const localResolutionProtocol = defineProtocol({
   section: LOCAL_RESOLUTION_SECTION,
   params: monoResParams('the map', "the map's own grid"),
   inputs: {
+    coverage: coverageInput,
     map: { kind: 'volume', description: 'The map (vrs.importMap).' },
     mask: { kind: 'mask', description: 'Its hard mask (vrs.hardMask): the molecule; everything else inside the noise radius is noise.' },
   },
@@ -92,7 +94,7 @@ export const localResolutionProtocol = defineProtocol({
     ctx.logger.info('timings', monoResTimings((performance.now() - started) / 1000, result.frequencies.length, result.timings));
     ctx.progress(1, 'done');
     return {
-      section: { kind: 'section', value: section, ...(Object.keys(files).length > 0 ? { files } : {}) },
+      section: { kind: 'section', value: withPartialMask(section, await readCoverage(ctx.inputs), () => false), ...(Object.keys(files).length > 0 ? { files } : {}) },
       localResolution: { kind: 'volume', value: localResolution },
     };
   },

@@ -3,6 +3,7 @@ import { softMasked } from '../../level0/loc-bfactor/localMapSection.js';
 import { firstNonFinite, halfMapsWithSoftMask, hasCubicVoxels, sectionEnds } from '../../shared/localResolutionChecks.js';
 import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
 import { colouredViews, distributionMetrics, findUnmeasured, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
+import { coverageInput, readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 export const BLOCRES_SECTION = { id: '1.c', level: '1', title: 'Local resolution (BlocRes)' } as const;
 export const BLOCRES_LABEL = '1.c Local resolution (BlocRes)';
@@ -41,6 +42,7 @@ export const blocResProtocol = defineProtocol({
     maxBoxes: { type: 'integer', min: 1, default: 40000, description: 'With step 0: most boxes measured (about 1 ms of one core each for box 20).' },
   },
   inputs: {
+    coverage: coverageInput,
     ...halfMapInputs,
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask): voxels ≥ 0.5 are measured.' },
     map: viewMapInput,
@@ -131,7 +133,7 @@ export const blocResProtocol = defineProtocol({
     };
     ctx.progress(1, 'done');
     return {
-      section: { kind: 'section', value: section, ...(views ? { files: views.files } : {}) },
+      section: { kind: 'section', value: withPartialMask(section, await readCoverage(ctx.inputs), () => false), ...(views ? { files: views.files } : {}) },
       localResolution: { kind: 'volume', value: localResolution },
     };
   },

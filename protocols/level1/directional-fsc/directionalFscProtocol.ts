@@ -1,6 +1,7 @@
 import { defineProtocol } from '../../../core/index.js';
 import { curvesResolutionParam, halfMapInputs, runSoftMaskedAnalysis, sectionOutputs } from '../../shared/halfMapDeclarations.js';
 import { directionalFscSection } from './directionalFscSection.js';
+import { coverageInput } from '../../shared/maskCoverageNotes.js';
 
 /**
  * 1.h Directional FSC (vrs-spec §7.8): FSC of the soft-masked half maps in 20° cones along x, y, z
@@ -18,6 +19,7 @@ export const directionalFscProtocol = defineProtocol({
     resolution: curvesResolutionParam,
   },
   inputs: {
+    coverage: coverageInput,
     ...halfMapInputs,
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask); both halves are multiplied by it, as 3DFSC does with --mask.' },
   },

@@ -1,6 +1,7 @@
 import { defineProtocol } from '../../../core/index.js';
 import { halfMapInputs, sectionOutputs } from '../../shared/halfMapDeclarations.js';
 import { fscPermutationAnalysis } from './fscPermutationAnalysis.js';
+import { coverageInput, readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 /**
  * 1.b FSC permutation test (vrs-spec §7.2): FDR-controlled FSC of the two half maps multiplied by
@@ -26,6 +27,7 @@ export const fscPermutationProtocol = defineProtocol({
     },
   },
   inputs: {
+    coverage: coverageInput,
     ...halfMapInputs,
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask).' },
   },
@@ -45,6 +47,6 @@ export const fscPermutationProtocol = defineProtocol({
       signal: ctx.signal,
       onProgress: (fraction, message) => ctx.progress(fraction, message),
     });
-    return { section: { kind: 'section', value: section } };
+    return { section: { kind: 'section', value: withPartialMask(section, await readCoverage(ctx.inputs), () => false) } };
   },
 });

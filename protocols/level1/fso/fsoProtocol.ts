@@ -1,6 +1,7 @@
 import { defineProtocol } from '../../../core/index.js';
 import { curvesResolutionParam, halfMapInputs, runSoftMaskedAnalysis, sectionOutputs } from '../../shared/halfMapDeclarations.js';
 import { fsoAnalysis } from './fsoAnalysis.js';
+import { coverageInput } from '../../shared/maskCoverageNotes.js';
 
 /**
  * 1.g Fourier Shell Occupancy (vrs-spec §7.7): the FSO and anisotropy curves of the soft-masked
@@ -18,6 +19,7 @@ export const fsoProtocol = defineProtocol({
     resolution: curvesResolutionParam,
   },
   inputs: {
+    coverage: coverageInput,
     ...halfMapInputs,
     softMask: { kind: 'volume', description: 'The soft mask of the map (vrs.softMask); both halves are multiplied by it.' },
   },

@@ -12,6 +12,7 @@ import {
 import { countMaskVoxels, firstNonFinite, halfMapsWithHardMask, hasCubicVoxels, sectionEnds } from '../../shared/localResolutionChecks.js';
 import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
 import { colouredViews, distributionMetrics, findUnmeasured, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
+import { coverageInput, readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 export const LOCAL_SINUSOID_SECTION = { id: '1.d', level: '1', title: 'Local resolution (local sinusoid test, ResMap method)' } as const;
 export const LOCAL_SINUSOID_LABEL = '1.d Local resolution (local sinusoid test, ResMap method)';
@@ -61,6 +62,7 @@ export const localSinusoidProtocol = defineProtocol({
   section: LOCAL_SINUSOID_SECTION,
   params: PARAMS,
   inputs: {
+    coverage: coverageInput,
     ...halfMapInputs,
     mask: { kind: 'mask', description: 'The hard mask of the map (vrs.hardMask): the voxels tested, and where the noise variance is measured.' },
     map: viewMapInput,
@@ -206,7 +208,7 @@ export const localSinusoidProtocol = defineProtocol({
     };
     ctx.progress(1, 'done');
     return {
-      section: { kind: 'section', value: section, ...(views ? { files: views.files } : {}) },
+      section: { kind: 'section', value: withPartialMask(section, await readCoverage(ctx.inputs), () => false), ...(views ? { files: views.files } : {}) },
       localResolution: { kind: 'volume', value: half1.withData(published) },
     };
   },

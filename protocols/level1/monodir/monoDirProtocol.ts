@@ -20,6 +20,7 @@ import { localResolutionOutputs, resampleParam, significanceParam, viewThreshold
 import { colouredViews, findUnmeasured, localResolutionBase } from '../../shared/localResolutionReport.js';
 import { monoDirNotApplicable } from './monoDirApplicability.js';
 import { MONODIR_CRITERIA, MONODIR_EXPLANATION, MONODIR_LABEL, MONODIR_SECTION, monoDirSection } from './monoDirSection.js';
+import { coverageInput, readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 /** The original's outer exclusion and amplitude taper, in voxels of the map's own grid. */
 const ORIGINAL_EDGE_VOXELS = 7;
@@ -49,6 +50,7 @@ export const monoDirProtocol = defineProtocol({
     ),
   },
   inputs: {
+    coverage: coverageInput,
     map: { kind: 'volume', description: 'The map (vrs.importMap).' },
     mask: { kind: 'mask', description: 'Its hard mask (vrs.hardMask): the molecule; the background around it inside the noise radius is the noise reference.' },
   },
@@ -131,7 +133,7 @@ export const monoDirProtocol = defineProtocol({
     ctx.logger.info('timings', { totalSeconds: (performance.now() - started) / 1000, directionsSeconds: result.milliseconds / 1000 });
     ctx.progress(1, 'done');
     return {
-      section: { kind: 'section', value: section, ...(Object.keys(files).length > 0 ? { files } : {}) },
+      section: { kind: 'section', value: withPartialMask(section, await readCoverage(ctx.inputs), () => false), ...(Object.keys(files).length > 0 ? { files } : {}) },
       localResolution: { kind: 'volume', value: localResolution },
     };
   },

@@ -18,6 +18,7 @@ import {
 } from '../../shared/localResolutionChecks.js';
 import { halfMapInputs, localResolutionOutputs, monoResParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
 import { evaluationGridNote, monoResRunMetrics, monoResStopText, monoResTimings } from '../../shared/monoResMetrics.js';
+import { coverageInput, readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 export const MONORES_HALF_MAPS_SECTION = { id: '1.e', level: '1', title: 'Local resolution (MonoRes, half maps)' } as const;
 export const MONORES_HALF_MAPS_LABEL = '1.e Local resolution (MonoRes, half maps)';
@@ -48,6 +49,7 @@ export const monoResHalfMapsProtocol = defineProtocol({
   section: MONORES_HALF_MAPS_SECTION,
   params: monoResParams('the half maps', 'their own grid'),
   inputs: {
+    coverage: coverageInput,
     ...halfMapInputs,
     mask: { kind: 'mask', description: 'The hard mask of the map (vrs.hardMask): the voxels measured, and where the noise is taken.' },
     map: viewMapInput,
@@ -117,7 +119,7 @@ export const monoResHalfMapsProtocol = defineProtocol({
     };
     ctx.progress(1, 'done');
     return {
-      section: { kind: 'section', value: section, ...(views ? { files: views.files } : {}) },
+      section: { kind: 'section', value: withPartialMask(section, await readCoverage(ctx.inputs), () => false), ...(views ? { files: views.files } : {}) },
       localResolution: { kind: 'volume', value: localResolution },
     };
   },

@@ -8,6 +8,7 @@ import { readMap, type SectionResult, Volume } from '../../../core/index.js';
 import type { MaskCoverage } from './MaskCoverage.js';
 import { measureMaskCoverage, roundStep } from './measureMaskCoverage.js';
 import { maskCoverageProtocol } from './maskCoverageProtocol.js';
+import { FROM_PARTIAL_MASK, partialMaskNote, withPartialMask } from '../../shared/maskCoverageNotes.js';
 
 const n = 64;
 const ts = 2;
@@ -135,4 +136,22 @@ describe.skipIf(!existsSync(emd1997))('EMD-1997 (GroEL): the contour 1.0 splits 
       }
     }
   }, 60_000);
+});
+
+describe('withPartialMask', () => {
+  const section: SectionResult = { id: '0.e', level: '0', title: 'T', method: 'm', status: 'warnings', warnings: ['w1'], metrics: { a: 1 } };
+  const poor = { poor: true, maskCoverage: 0.5, threshold: 1, coverageComponents95: 2, suggestedThreshold: 0.8, suggestedLargestShare: 0.998, joinThreshold: 0.83 } as MaskCoverage;
+
+  it('adds the note and marks the warnings it is told to, only when coverage is poor', () => {
+    const noted = withPartialMask(section, poor, () => false);
+    expect(noted.warnings).toEqual(['w1']);
+    expect(noted.notes).toEqual([partialMaskNote(poor)]);
+    expect(partialMaskNote(poor)).toBe(
+      'The mask with hard borders holds only 50.0 % of the voxels above the contour 1.0: the contour splits the molecule into parts (2 components are needed for 95 %), so this section sees only the largest part. ' +
+        'At 0.8 one component holds 99.8 % of the voxels above it (the parts join below 0.83); consider that contour.',
+    );
+    expect(withPartialMask(section, poor).warnings).toEqual([`w1${FROM_PARTIAL_MASK}`]);
+    expect(withPartialMask(section, { ...poor, poor: false })).toBe(section);
+    expect(withPartialMask(section, undefined)).toBe(section);
+  });
 });
