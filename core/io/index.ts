@@ -15,4 +15,5 @@ export type { AtomicModel, AtomTable, ModelFormat } from './model/AtomicModel.js
 export { readModel, parseModel } from './model/readModel.js';
 export { checkModelAtoms } from './model/checkModelAtoms.js';
 export { formatPdbAtom, type PdbAtomRecord } from './model/formatPdbAtom.js';
+export { checkInputFile } from './checkInputFile.js';
 export { checkSameGrid, type GridDescription } from './checkSameGrid.js';

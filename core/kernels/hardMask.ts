@@ -3,6 +3,12 @@ import { dilate } from './dilate.js';
 import { largestComponent } from './largestComponent.js';
 import { countNonZero, threshold } from './threshold.js';
 
+/**
+ * A contour enclosing more than this share of the box lies in the background, not on the molecule
+ * (the recommended contours of the maps in ../shared/data enclose 0.4–18 % of their boxes).
+ */
+export const MAX_BOX_SHARE_ABOVE_THRESHOLD = 0.5;
+
 export interface HardMaskResult {
   mask: BinaryMask;
   /** Voxels with value ≥ threshold before keeping the largest component. */

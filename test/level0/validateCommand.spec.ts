@@ -111,11 +111,12 @@ describe('vrs validate: inputs', () => {
 });
 
 describe('vrs validate: bad maps give sections with stated reasons', () => {
-  it('a map of zeros: empty masks at a positive threshold; no background at a non-positive one', async () => {
+  it('a map of zeros: refused by vrs validate; through the workflow, empty masks at a positive threshold, a clear error at a non-positive one', async () => {
     const dir = tempDir('vrs-validate-');
     const map = join(dir, 'zeros.mrc');
     await writeMap(map, Volume.zeros([24, 24, 24], [1.5, 1.5, 1.5]));
-    const high = await runLevel0Checks({ map, threshold: 0.5, resolution: 4 }, join(dir, 'high'));
+    await expect(runLevel0Checks({ map, threshold: 0.5, resolution: 4 }, join(dir, 'refused'))).rejects.toThrow(/the map is constant/);
+    const high = await runLevel0Checks({ map, threshold: 0.5, resolution: 4 }, join(dir, 'high'), { withoutInputChecks: true });
     expect(high.summary.status).toBe('success');
     expect(high.sections.get('input')!.results?.join(' ')).toContain('No voxel reaches the threshold 0.500000 (the map maximum is 0): the masks are empty. Lower the threshold.');
     expect(high.sections.get('0.a')!.warnings).toEqual(['The mask with hard borders is empty: the threshold seems too high, try lowering it.']);
@@ -123,13 +124,12 @@ describe('vrs validate: bad maps give sections with stated reasons', () => {
     expect(high.sections.get('0.c')!).toMatchObject({ status: 'failed' });
     expect(high.sections.get('0.d')!.status).toBe('failed');
     expect(high.sections.get('0.d')!.reason).toMatch(/Guinier line could not be fitted/);
-    const low = await runLevel0Checks({ map, threshold: 0 }, join(dir, 'low'));
-    // everything reaches 0: the mask is the whole box but for the outer layer, which Xmipp's dilation
-    // never writes; that layer (all 0) is the background
-    expect(low.sections.get('input')!.metrics['hardMaskVoxels']).toBe(22 ** 3);
-    expect(low.sections.get('0.c')!).toMatchObject({ status: 'not-applicable' });
-    expect(low.sections.get('0.c')!.reason).toMatch(/Every background voxel has the same value \(0\)/);
-    expect(low.sections.get('0.d')!.reason).toMatch(/resolution was not reported/);
+    // Every voxel reaches 0: the mask would be the whole box, so the hard mask refuses the threshold.
+    const low = await runLevel0Checks({ map, threshold: 0 }, join(dir, 'low'), { withoutInputChecks: true });
+    expect(low.summary.status).toBe('failed');
+    const hardMask = low.summary.steps.find((step) => step.step === 'hardMask')!;
+    expect(hardMask.outcome).toBe('failed');
+    expect(hardMask.error).toMatch(/the threshold 0 lies in the background: 100\.0 % of the box is at or above it/);
   }, 300_000);
 
   it('a resolution finer than twice the voxel size: a warning, no up-sampling, a note in 0.d', async () => {

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { VrsInputError } from '../../errors/index.js';
 import type { Compatibility } from '../../report/index.js';
-import { checkModelAtoms, checkSameGrid, readEmdbHeader, readMap, readMapHeader, readModel, type EmdbHeader } from '../../io/index.js';
+import { checkInputFile, checkModelAtoms, checkSameGrid, readEmdbHeader, readMap, readMapHeader, readModel, type EmdbHeader } from '../../io/index.js';
+import { MAX_BOX_SHARE_ABOVE_THRESHOLD } from '../../kernels/index.js';
+import type { Volume } from '../../volume/index.js';
 import { suggestThreshold } from './suggestThreshold.js';
 
 /** What `vrs validate` is given (numbers already parsed). */
@@ -39,6 +41,11 @@ export interface ValidationInputs {
  */
 export async function resolveValidationInputs(options: ValidationOptions, cwd: string): Promise<ValidationInputs> {
   const map = resolve(cwd, options.map);
+  // Every input path first: a folder, a pipe or a link loop is refused before anything is read.
+  checkInputFile(map, 'map');
+  for (const [option, path] of [['emdb-header', options.emdbHeader], ['half1', options.half1], ['half2', options.half2], ['model', options.model]] as const) {
+    if (path !== undefined) checkInputFile(resolve(cwd, path), option);
+  }
   const notes: string[] = [];
   let header: EmdbHeader | undefined;
   if (options.emdbHeader) {
@@ -77,8 +84,9 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
   const model = options.model === undefined ? undefined : resolve(cwd, options.model);
   // Read now, so a model no check can use is refused before anything runs.
   if (model !== undefined) checkModelAtoms(await readModel(model));
+  const { volume } = await readMap(map, voxel !== undefined ? { voxelSize: voxel } : {});
+  checkMapContent(volume, options.map);
   if (threshold === undefined) {
-    const { volume } = await readMap(map, voxel !== undefined ? { voxelSize: voxel } : {});
     const suggestion = suggestThreshold(volume);
     const alternative = suggestion.alternative ? `; or ${fmt(suggestion.alternative.value)}, ${suggestion.alternative.rule}` : '';
     throw new VrsInputError(
@@ -89,8 +97,10 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
     );
   }
   if (!Number.isFinite(threshold)) throw new VrsInputError(`threshold must be a finite number, got ${threshold}`, options.map, 'threshold');
+  checkThreshold(volume, threshold, options.map);
   if (resolution !== undefined) {
     if (!(resolution > 0) || !Number.isFinite(resolution)) throw new VrsInputError(`resolution must be a positive number of Å, got ${resolution}`, options.map, 'resolution');
+    checkResolutionFitsBox(volume, resolution, options.map);
     const nyquist = 2 * Math.max(...mapHeader.voxelSize);
     if (resolution < nyquist) {
       notes.push(
@@ -160,6 +170,55 @@ async function resolveHalfMaps(options: ValidationOptions, cwd: string, map: str
     checkSameGrid(mapHeader, half, { reference: options.map, other: k === 0 ? options.half1 : options.half2 });
   }
   return files;
+}
+
+/** Fewer voxels than this along an axis leave nothing to measure (slices, shells, local boxes). */
+export const MIN_BOX_VOXELS = 8;
+
+function checkMapContent(volume: Volume, source: string): void {
+  if (volume.dims.some((n) => n < MIN_BOX_VOXELS)) {
+    throw new VrsInputError(`the box is ${volume.dims.join(' × ')} voxels; the checks need at least ${MIN_BOX_VOXELS} voxels along every axis`, source, 'NX, NY, NZ');
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of volume.data) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === max) throw new VrsInputError(`the map is constant (every voxel is ${min}): there is no density to validate`, source, 'data');
+}
+
+/** The threshold must reach some voxels and stay above the background (at most half the box above it). */
+function checkThreshold(volume: Volume, threshold: number, source: string): void {
+  let above = 0;
+  let max = -Infinity;
+  for (const v of volume.data) {
+    if (v >= threshold) above++;
+    if (v > max) max = v;
+  }
+  if (above === 0) throw new VrsInputError(`no voxel reaches the threshold ${threshold} (the map's maximum is ${fmt(max)}): lower the threshold`, source, 'threshold');
+  const share = above / volume.data.length;
+  if (share > MAX_BOX_SHARE_ABOVE_THRESHOLD) {
+    throw new VrsInputError(
+      `the threshold ${threshold} lies in the background: ${(100 * share).toFixed(1)} % of the box is at or above it, so the "molecule" would be most of the box and every check would measure nothing. ` +
+        'Give the contour level recommended for the map (omit --threshold to get a suggestion)',
+      source,
+      'threshold',
+    );
+  }
+}
+
+/** The map resized to resolution/2 (the local checks) must keep at least MIN_BOX_VOXELS per axis. */
+function checkResolutionFitsBox(volume: Volume, resolution: number, source: string): void {
+  const extent = Math.min(...volume.dims.map((n, k) => n * volume.voxelSize[k]!));
+  const coarsest = extent / (MIN_BOX_VOXELS / 2);
+  if (resolution > coarsest) {
+    throw new VrsInputError(
+      `the resolution ${resolution} Å is too coarse for a box of ${fmt(extent)} Å: the checks resample the map to resolution/2 voxels and need at least ${MIN_BOX_VOXELS} of them across the box, so the resolution can be at most ${fmt(coarsest)} Å`,
+      source,
+      'resolution',
+    );
+  }
 }
 
 function fmt(value: number): string {

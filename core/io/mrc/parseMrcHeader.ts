@@ -102,6 +102,17 @@ export function parseMrcHeader(bytes: Uint8Array, source: string): RawMrcHeader 
   } else {
     const modeLe = view.getInt32(12, true);
     if (hasMapStamp || stampSays !== undefined) {
+      // With a valid MODE in the stamped order, the fault is a grid size: name that field.
+      const little = stampSays !== 'big';
+      if (isPlausibleMode(view.getInt32(12, little))) {
+        const limit = 1 << 24;
+        for (const [word, name] of ['NX', 'NY', 'NZ'].entries()) {
+          const n = view.getInt32(word * 4, little);
+          if (n <= -limit || n >= limit) {
+            throw new VrsInputError(`${name} reads ${n}${n < 0 ? ` (${n >>> 0} unsigned)` : ''}: not a possible grid size (at most ${limit - 1} voxels along an axis); corrupt header`, source, name);
+          }
+        }
+      }
       throw new VrsInputError(
         `header words NX/NY/NZ/MODE are not valid in either byte order (MODE reads ${modeLe} little-endian); corrupt header or unknown mode`,
         source,

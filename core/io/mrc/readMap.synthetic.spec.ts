@@ -102,6 +102,16 @@ describe('readMap: modes and byte order', () => {
     expect(Array.from(map.volume.data)).toEqual([5, 10, 15, 1, 2, 3]);
   });
 
+  it('an impossible grid size (NX = 2³¹, NY = 2³¹ − 1) is named as such, not as a bad MODE', async () => {
+    const bytes = buildRawMrc({ ncrs: [2, 2, 2], mode: 2, data: new Array(8).fill(0) });
+    const nx = Uint8Array.from(bytes);
+    new DataView(nx.buffer).setUint32(0, 2 ** 31, true);
+    await expectInputError(readMapHeader(await fileOf(nx)), 'NX', /NX reads -2147483648 \(2147483648 unsigned\): not a possible grid size/);
+    const ny = Uint8Array.from(bytes);
+    new DataView(ny.buffer).setUint32(4, 2 ** 31 - 1, true);
+    await expectInputError(readMapHeader(await fileOf(ny)), 'NY', /NY reads 2147483647: not a possible grid size/);
+  });
+
   it('refuses complex and unknown modes naming MODE', async () => {
     await expectInputError(readMap(await fileOf({ ncrs: [2, 2, 2], mode: 4, rawData: new Uint8Array(64) })), 'MODE', /Fourier/);
     await expectInputError(readMap(await fileOf({ ncrs: [2, 2, 2], mode: 7, rawData: new Uint8Array(32) })), 'MODE', /unknown MODE 7/);

@@ -1,4 +1,4 @@
-import { defineProtocol, VrsInputError } from '../../../core/index.js';
+import { defineProtocol, MAX_BOX_SHARE_ABOVE_THRESHOLD, VrsInputError } from '../../../core/index.js';
 import { buildHardMask } from './buildHardMask.js';
 
 /**
@@ -30,6 +30,13 @@ export const hardMaskProtocol = defineProtocol({
     const map = await ctx.inputs.volume('map');
     ctx.progress(0.1, 'thresholding and labelling');
     const { mask, info } = buildHardMask(map, threshold, passes);
+    // A mask that is most of the box makes every check measure nothing while looking like a pass.
+    if (info.rawVoxels > MAX_BOX_SHARE_ABOVE_THRESHOLD * map.size) {
+      throw new VrsInputError(
+        `the threshold ${threshold} lies in the background: ${((100 * info.rawVoxels) / map.size).toFixed(1)} % of the box is at or above it, so the mask would be most of the box; give the contour level recommended for the map`,
+        'threshold',
+      );
+    }
     ctx.logger.info(
       `hard mask at ${threshold}: ${info.rawVoxels} raw voxels in ${info.componentCount} components, largest ${info.largestComponentVoxels}, ` +
         `${info.passes} dilation passes → ${info.maskVoxels} voxels`,
