@@ -90,7 +90,9 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
     const suggestion = suggestThreshold(volume);
     const alternative = suggestion.alternative ? `; or ${fmt(suggestion.alternative.value)}, ${suggestion.alternative.rule}` : '';
     throw new VrsInputError(
-      `no threshold: give the contour level recommended for this map with --threshold (or an EMDB header with --emdb-header). ` +
+      (options.emdbHeader
+        ? `no threshold: the EMDB header ${options.emdbHeader} has no contour level, so give the one recommended for this map with --threshold. `
+        : `no threshold: give the contour level recommended for this map with --threshold (or an EMDB header with --emdb-header). `) +
         `Suggested: --threshold ${fmt(suggestion.value)}, ${suggestion.rule}${alternative}.`,
       options.map,
       'threshold',

@@ -48,6 +48,11 @@ describe('vrs validate refuses meaningless inputs up front, naming the file and 
     await expect(refused({ map: 'blob.mrc', threshold: 0.5 })).resolves.toBeDefined();
   });
 
+  it('an EMDB header without a contour level says so, with a suggested threshold', async () => {
+    writeFileSync(join(dir, 'no-contour.xml'), '<?xml version="1.0"?><emd emdb_id="EMD-1"><map><pixel_spacing><x>1.5</x><y>1.5</y><z>1.5</z></pixel_spacing></map></emd>');
+    await expect(refused({ map: 'blob.mrc', emdbHeader: 'no-contour.xml' })).rejects.toThrow(/\[threshold\]: no threshold: the EMDB header no-contour\.xml has no contour level, .* Suggested: --threshold /);
+  });
+
   it('a resolution coarser than the box allows (1000 Å on 24 Å)', async () => {
     // 16 voxels × 1.5 Å = 24 Å; resampled to resolution/2 with ≥ 8 voxels across: at most 6 Å.
     await expect(refused({ map: 'blob.mrc', threshold: 0.5, resolution: 1000 })).rejects.toThrow(/\[resolution\]: the resolution 1000 Å is too coarse for a box of 24 Å: .* at most 6 Å/);
