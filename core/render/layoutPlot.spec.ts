@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionPlot } from '../report/index.js';
-import type { DrawItem, Drawing, TextItem } from './Drawing.js';
+import { estimateTextWidth, type DrawItem, type Drawing, type TextItem } from './Drawing.js';
 import { drawingToSvg, escapeXml } from './drawingToSvg.js';
 import { layoutColorBar } from './layoutColorBar.js';
 import { layoutPlot } from './layoutPlot.js';
@@ -146,5 +146,38 @@ describe('layoutPlot: labels of vertical lines', () => {
     // three labels a few pixels apart: three rows; the far one on the first row
     expect(new Set([y('Reported 7 Å'), y('FSO 0.9 (7.40 Å)'), y('FSO 0.1 (5.86 Å)')]).size).toBe(3);
     expect(y('far')).toBe(Math.min(...labels.map((t) => t.y)));
+  });
+});
+
+describe('layoutPlot: marker labels stay inside the plot area', () => {
+  const frameOf = (items: ReturnType<typeof layoutPlot>['items']) => items.find((i) => i.kind === 'clip') as { x: number; y: number; width: number; height: number };
+  it('a label of a line near the right edge goes left of the line, unclipped, within the frame', () => {
+    // x from 0 to 0.2 (no padding on x); the marker at 0.199 is 0.5 % of the width from the right edge.
+    const plot: SectionPlot = {
+      id: 'bfactor',
+      caption: '',
+      kind: 'line',
+      xLabel: '1/Å²',
+      yLabel: 'ln F',
+      series: [{ label: 's', x: [0, 0.2], y: [0, 1] }],
+      vLines: [{ x: 0.199, label: 'Resolution 7.00 Å' }],
+    };
+    const drawing = layoutPlot(plot, 460, 300);
+    const frame = frameOf(drawing.items);
+    // Drawn outside the clip group, so nothing cuts it.
+    const label = drawing.items.find((i): i is TextItem => i.kind === 'text' && i.text === 'Resolution 7.00 Å')!;
+    expect(label).toBeDefined();
+    const width = estimateTextWidth(label.text, label.size);
+    expect(label.x).toBeGreaterThanOrEqual(frame.x);
+    expect(label.x + width).toBeLessThanOrEqual(frame.x + frame.width);
+    const lineX = frame.x + (0.199 / 0.2) * frame.width;
+    expect(label.x + width).toBeLessThan(lineX); // left of its line
+    expect(label.y - label.size).toBeGreaterThanOrEqual(frame.y);
+  });
+
+  it('fontScale multiplies every text size', () => {
+    const plot: SectionPlot = { id: 'p', caption: '', kind: 'line', xLabel: 'x', yLabel: 'y', series: [{ label: 'a', x: [0, 1], y: [0, 1] }] };
+    const sizes = (d: ReturnType<typeof layoutPlot>) => flatten(d.items).filter((i): i is TextItem => i.kind === 'text').map((t) => t.size);
+    expect(sizes(layoutPlot(plot, 340, 260, { fontScale: 1.25 }))).toEqual(sizes(layoutPlot(plot, 340, 260)).map((s) => s * 1.25));
   });
 });

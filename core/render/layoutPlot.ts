@@ -5,9 +5,16 @@ import { formatPowerOfTen, formatTick, linearTicks, logTicks, niceBounds } from 
 /** Colours of successive series (the widely used "tableau 10" set). */
 export const SERIES_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
-const TICK_FONT = 8;
-const LABEL_FONT = 9;
-const LEGEND_FONT = 8;
+/** Font sizes in drawing units at a font scale of 1. */
+const BASE_FONTS = { tick: 8, label: 9, legend: 8 };
+
+export interface PlotLayoutOptions {
+  /**
+   * Multiplies every font size: a plot drawn narrow for a phone screen (where it is shown at about
+   * its drawn size) needs larger text than one drawn wide and shown enlarged.
+   */
+  fontScale?: number;
+}
 
 interface Axis {
   log: boolean;
@@ -24,7 +31,11 @@ interface Axis {
  * vector drawing of `width`×`height` points: frame, grid, ticks, axis labels, legend underneath.
  * Non-finite points (and non-positive ones on a log axis) break lines instead of being drawn.
  */
-export function layoutPlot(plot: SectionPlot, width = 460, height = 300): Drawing {
+export function layoutPlot(plot: SectionPlot, width = 460, height = 300, options: PlotLayoutOptions = {}): Drawing {
+  const fontScale = options.fontScale ?? 1;
+  const TICK_FONT = BASE_FONTS.tick * fontScale;
+  const LABEL_FONT = BASE_FONTS.label * fontScale;
+  const LEGEND_FONT = BASE_FONTS.legend * fontScale;
   const series = plot.series;
   const xs: number[] = [];
   const ys: number[] = [];
@@ -41,7 +52,7 @@ export function layoutPlot(plot: SectionPlot, width = 460, height = 300): Drawin
 
   const legendEntries = series.filter((s) => s.label.trim() !== '');
   const showLegend = legendEntries.length > 1 || (legendEntries.length === 1 && series.length === 1 && !isHistogram);
-  const legendRows = showLegend ? layoutLegendRows(legendEntries, width - 20) : [];
+  const legendRows = showLegend ? layoutLegendRows(legendEntries, width - 20, LEGEND_FONT) : [];
 
   const yTickWidth = Math.max(10, ...y.labels.map((l) => estimateTextWidth(l, TICK_FONT)));
   const left = 8 + LABEL_FONT + 6 + yTickWidth + 5;
@@ -91,19 +102,28 @@ export function layoutPlot(plot: SectionPlot, width = 460, height = 300): Drawin
     if (h.label) data.push({ kind: 'text', x: left + plotW - 3, y: Y - 3, text: h.label, size: TICK_FONT, anchor: 'end', color: '#333333' });
   }
   // Labels of nearby vertical lines (a crossing next to the reported resolution) go on separate
-  // rows so that they never print over each other.
-  const labelRowEnds: number[] = [];
+  // rows so that they never print over each other. A label sits right of its line, or left of it
+  // when it would run past the right edge, and is drawn outside the clip so that it is never cut:
+  // it is placed to stay inside the plot area.
+  const labelRows: [number, number][][] = [];
+  const markerLabels: DrawItem[] = [];
   const vLines = (plot.vLines ?? []).filter((v) => onAxis(x, v.x)).sort((a, b) => px(a.x) - px(b.x));
   for (const v of vLines) {
     const X = px(v.x);
     data.push({ kind: 'polyline', points: [X, top, X, top + plotH], stroke: '#555555', strokeWidth: 0.8, dash: [3, 3] });
     if (!v.label) continue;
-    let row = labelRowEnds.findIndex((end) => end < X);
-    if (row < 0) row = labelRowEnds.push(0) - 1;
-    labelRowEnds[row] = X + 3 + estimateTextWidth(v.label, TICK_FONT) + 4;
-    data.push({ kind: 'text', x: X + 3, y: top + (TICK_FONT + 2) * (row + 1), text: v.label, size: TICK_FONT, anchor: 'start', color: '#333333' });
+    const w = estimateTextWidth(v.label, TICK_FONT);
+    let start = X + 3;
+    if (start + w > left + plotW - 2) start = X - 3 - w;
+    start = Math.max(left + 2, Math.min(start, left + plotW - 2 - w));
+    const span: [number, number] = [start - 2, start + w + 2];
+    let row = labelRows.findIndex((spans) => spans.every(([a, b]) => span[1] < a || span[0] > b));
+    if (row < 0) row = labelRows.push([]) - 1;
+    labelRows[row]!.push(span);
+    markerLabels.push({ kind: 'text', x: start, y: top + (TICK_FONT + 2) * (row + 1), text: v.label, size: TICK_FONT, anchor: 'start', color: '#333333' });
   }
   items.push({ kind: 'clip', x: left, y: top, width: plotW, height: plotH, items: data });
+  items.push(...markerLabels);
   items.push({ kind: 'rect', x: left, y: top, width: plotW, height: plotH, stroke: '#000000', strokeWidth: 0.8 });
 
   // Axis labels.
@@ -123,21 +143,21 @@ export function layoutPlot(plot: SectionPlot, width = 460, height = 300): Drawin
       else if (style === 'points') items.push({ kind: 'circle', cx: X + 7, cy: legendY - LEGEND_FONT * 0.35, r: 2, fill: color });
       else items.push({ kind: 'polyline', points: [X, legendY - LEGEND_FONT * 0.35, X + 14, legendY - LEGEND_FONT * 0.35], stroke: color, strokeWidth: 1.5, dash: style === 'dashed' ? [4, 3] : undefined });
       items.push({ kind: 'text', x: X + 18, y: legendY, text: entry.label, size: LEGEND_FONT, anchor: 'start' });
-      X += legendEntryWidth(entry);
+      X += legendEntryWidth(entry, LEGEND_FONT);
     }
     legendY += LEGEND_FONT + 6;
   }
   return { width, height, items };
 }
 
-function legendEntryWidth(s: PlotSeries): number {
-  return 18 + estimateTextWidth(s.label, LEGEND_FONT) + 14;
+function legendEntryWidth(s: PlotSeries, size: number): number {
+  return 18 + estimateTextWidth(s.label, size) + 14;
 }
 
-function layoutLegendRows(entries: PlotSeries[], maxWidth: number): { entries: PlotSeries[]; width: number }[] {
+function layoutLegendRows(entries: PlotSeries[], maxWidth: number, size: number): { entries: PlotSeries[]; width: number }[] {
   const rows: { entries: PlotSeries[]; width: number }[] = [];
   for (const e of entries) {
-    const w = legendEntryWidth(e);
+    const w = legendEntryWidth(e, size);
     const row = rows[rows.length - 1];
     if (row && row.width + w <= maxWidth) {
       row.entries.push(e);

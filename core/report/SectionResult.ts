@@ -45,6 +45,19 @@ export interface SectionResult {
   figures?: SectionFigure[];
   /** Notes about how inputs were normalised (header notes, resampling choices, …). */
   notes?: string[];
+  /** The publications the section's method comes from, cited under the section (HTML and PDF). */
+  references?: readonly MethodReference[];
+}
+
+/** A publication a method is cited by. `doi` is the bare DOI ("10.1016/…"), never a URL. */
+export interface MethodReference {
+  /** As printed, e.g. "Vilas JL, Gómez-Blanco J, Conesa P, et al." */
+  authors: string;
+  year: number;
+  title?: string;
+  /** Journal with volume and pages, e.g. "Structure 26:337–344". */
+  journal?: string;
+  doi?: string;
 }
 
 export interface ResolutionEstimate {

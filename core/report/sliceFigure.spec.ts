@@ -35,6 +35,37 @@ describe('sliceFigure', () => {
   });
 });
 
+describe('sliceFigure grey mapping', () => {
+  it('the three panels share one grey mapping, stated by a grey colour bar', () => {
+    // Voxel value = x (0…9). Central slices at index 5: the X slice is the constant 5, the Y and Z
+    // slices run from 0 to 9 along x. One mapping over the three planes: 0 → black, 9 → white, so
+    // the X panel must be 5/9 of white, round(5 × 255 / 9) = 142 (scaled alone it would be black).
+    const v = Volume.zeros([10, 10, 10]);
+    for (let z = 0; z < 10; z++) for (let y = 0; y < 10; y++) for (let x = 0; x < 10; x++) v.data[v.index(x, y, z)] = x;
+    v.data[v.index(0, 0, 0)] = 100; // on none of the central planes: must not stretch the scale
+    const { figure, files } = sliceFigure(v, { id: 'c', caption: 'c', kind: 'central', minSide: 1 });
+    expect(figure.colorBar).toMatchObject({ min: 0, max: 9, palette: 'greys', label: 'Density' });
+    const greys = (axis: string) => new Set(decodePng(files[`c_${axis}.png`]!).data);
+    expect([...greys('x')]).toEqual([142]);
+    const expected = new Set(Array.from({ length: 10 }, (_, k) => Math.round((k * 255) / 9)));
+    expect(greys('y')).toEqual(expected);
+    expect(greys('z')).toEqual(expected);
+  });
+
+  it('projections: one range over the three sums; a mask gets a 0…1 scale', () => {
+    // A 4×4×4 block of ones at x 0..3, y 0..1, z 0..0: sums along x reach 4, along y 2, along z 1.
+    const v = Volume.zeros([4, 4, 4]);
+    for (let y = 0; y < 2; y++) for (let x = 0; x < 4; x++) v.data[v.index(x, y, 0)] = 1;
+    const { figure, files } = sliceFigure(v, { id: 'p', caption: 'p', kind: 'projection', minSide: 1 });
+    expect(figure.colorBar).toMatchObject({ min: 0, max: 4 });
+    const brightest = (axis: string) => Math.max(...decodePng(files[`p_${axis}.png`]!).data);
+    expect([brightest('x'), brightest('y'), brightest('z')]).toEqual([255, Math.round((2 * 255) / 4), Math.round(255 / 4)]);
+    const m = new Volume(new Uint8Array(27).fill(1), { dims: [3, 3, 3], voxelSize: [1, 1, 1], origin: [0, 0, 0] });
+    m.data[m.index(1, 1, 1)] = 0;
+    expect(sliceFigure(m, { id: 'm', caption: 'm', kind: 'central', minSide: 1 }).figure.colorBar).toMatchObject({ min: 0, max: 1, label: 'Mask value' });
+  });
+});
+
 describe('isosurfaceFigure', () => {
   it('three views named with their angles; blank when nothing reaches the level', () => {
     const v = Volume.zeros([24, 24, 24]);

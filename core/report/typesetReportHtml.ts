@@ -1,10 +1,12 @@
 import Mustache from 'mustache';
-import { drawingToSvg } from '../render/index.js';
+import { drawingToSvg, layoutPlot } from '../render/index.js';
 import type { AssetReader } from './AssetReader.js';
 import { criteriaModeLine } from './criteriaMode.js';
 import { buildReportDocument, type DocBlock, type DocSection, type ReportDocument } from './reportDocument.js';
 import { readReportAsset } from './reportAssets.js';
+import { referenceHref, referenceText } from './referenceText.js';
 import type { PublishedFile, ReportJson, ReportSection } from './ReportJson.js';
+import type { SectionPlot } from './SectionResult.js';
 
 /** Widest a picture panel is shown, in CSS pixels, by number of panels side by side. */
 const CONTENT_WIDTH = 900;
@@ -89,8 +91,8 @@ function fileView(f: PublishedFile) {
 }
 
 function sectionView(s: DocSection, headingTag: 'h2' | 'h3', section: ReportSection | undefined, files: PublishedFile[]) {
-  // Plot blocks come in the order of the section's plots (reportDocument): the k-th one has the k-th data file.
-  const dataFiles = (section?.plots ?? []).map((p) => p.dataFile);
+  // Plot blocks come in the order of the section's plots (reportDocument): the k-th one is the k-th plot.
+  const plots = section?.plots ?? [];
   let plotIndex = 0;
   return {
     ...s,
@@ -100,12 +102,24 @@ function sectionView(s: DocSection, headingTag: 'h2' | 'h3', section: ReportSect
     reasonLabel: s.status === 'failed' ? 'Could not be measured' : s.status === 'not-applicable' ? 'Does not apply' : 'Note',
     hasResults: s.results.length > 0,
     hasNotes: s.notes.length > 0,
+    // The DOI is printed as the link's text, not twice.
+    references: (section?.references ?? []).map(({ doi, ...rest }) => ({ text: referenceText(rest), doi, href: referenceHref({ ...rest, doi }) })),
+    hasReferences: (section?.references ?? []).length > 0,
     hasWarnings: s.warnings.length > 0,
-    blocks: s.blocks.map((b) => blockView(s, b, b.kind === 'plot' ? dataFiles[plotIndex++] : undefined)),
+    blocks: s.blocks.map((b) => blockView(s, b, b.kind === 'plot' ? plots[plotIndex++] : undefined)),
   };
 }
 
-function blockView(s: DocSection, b: DocBlock, dataFile: string | undefined) {
+/**
+ * Plots are laid out for the screen: drawn 420 units wide with text 1.35 times the print size and
+ * shown at most 560 px wide (report.css). A plot shrinks with a narrow window, its text with it:
+ * in a 400 px window the column is about 377 px, so the smallest text (8 × 1.35 = 10.8 units) shows
+ * at 10.8 × 377 / 420 ≈ 9.7 px; on a desktop at 10.8 × 560 / 420 ≈ 14 px.
+ */
+const SCREEN_PLOT = { width: 420, height: 290, fontScale: 1.35 };
+
+function blockView(s: DocSection, b: DocBlock, plot: SectionPlot | undefined) {
+  const dataFile = plot?.dataFile;
   const elementId = `${s.anchor}-${b.kind}-${b.number}`;
   switch (b.kind) {
     case 'table':
@@ -123,7 +137,7 @@ function blockView(s: DocSection, b: DocBlock, dataFile: string | undefined) {
         elementId,
         number: b.number,
         caption: b.caption,
-        svg: drawingToSvg(b.drawing, { idPrefix: elementId, title: b.caption }),
+        svg: drawingToSvg(plot ? layoutPlot(plot, SCREEN_PLOT.width, SCREEN_PLOT.height, { fontScale: SCREEN_PLOT.fontScale }) : b.drawing, { idPrefix: elementId, title: b.caption }),
         dataHref: dataFile === undefined ? undefined : relativeHref(dataFile),
       };
     case 'figure': {

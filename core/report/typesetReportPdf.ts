@@ -20,9 +20,10 @@ import { drawDrawingPdf, hexToRgb } from './drawDrawingPdf.js';
 import { embedPngPdf, type EmbeddedImage } from './embedPngPdf.js';
 import { ACCENT, CONTENT_WIDTH, INK, MARGIN, MUTED, PAGE_HEIGHT, PAGE_WIDTH, PdfFlow, RULE } from './PdfFlow.js';
 import { embedReportFonts } from './pdfFonts.js';
-import { buildReportDocument, type DocContext, type DocFigure, type DocPlot, type DocSection, type DocTable, type ReportDocument } from './reportDocument.js';
+import { buildReportDocument, type DocBlock, type DocContext, type DocFigure, type DocPlot, type DocSection, type DocTable, type ReportDocument } from './reportDocument.js';
 import type { ReportJson } from './ReportJson.js';
-import type { SectionStatus } from './SectionResult.js';
+import { referenceHref, referenceText } from './referenceText.js';
+import type { MethodReference, SectionStatus } from './SectionResult.js';
 import { TextMeasurer, type TextRun } from './wrapTextRuns.js';
 
 const STATUS_COLORS: Record<SectionStatus, RGB> = {
@@ -95,9 +96,11 @@ export async function typesetReportPdf(report: ReportJson, assets: AssetReader):
       heading(flow, `${chapter.number}  ${chapter.title}`, 17, true);
     }
     for (const section of chapter.sections) {
-      if (!chapter.standalone) flow.ensure(90);
+      // A section starts on a new page unless its heading and first content fit on this one.
+      if (!chapter.standalone) flow.ensure(sectionStartHeight(flow, section));
       destinations.set(section.anchor, { pageIndex: flow.pageIndex, y: flow.y });
       sectionBody(flow, section, chapter.standalone, images);
+      sectionReferences(flow, report.sections.find((r) => r.id === section.id)?.references ?? []);
     }
   }
   const drawn = tableOfContents(flow, doc, { firstPage: tocStart, destinations });
@@ -310,13 +313,15 @@ interface TableSpec {
   fontSize: number;
 }
 
-/** A table that breaks across pages between rows, repeating its header row. */
-function drawTable(flow: PdfFlow, spec: TableSpec, emptyText?: string): void {
+/** Tables of at most this many rows are never split across pages: they move whole to the next page. */
+const SMALL_TABLE_ROWS = 12;
+
+/** Column widths and row heights of a table, without drawing it. */
+function layoutTable(flow: PdfFlow, spec: TableSpec) {
   const size = spec.fontSize;
   const padX = 6;
   const padY = 3.5;
   const lh = size * 1.35;
-  const columns = spec.header.length;
   const headerFont = flow.fonts.bold;
   const rowsText = spec.rows.map((row) => row.map((c) => c.text));
   const natural = spec.header.map((h, c) =>
@@ -342,8 +347,26 @@ function drawTable(flow: PdfFlow, spec: TableSpec, emptyText?: string): void {
   const tableWidth = widths.reduce((a, b) => a + b, 0);
   const left = MARGIN.left + (CONTENT_WIDTH - tableWidth) / 2;
   const xs = widths.map((_, c) => left + widths.slice(0, c).reduce((a, b) => a + b, 0));
-
   const cellLines = (text: string, c: number, bold: boolean) => flow.wrap([flow.run(text, { font: bold ? flow.fonts.bold : flow.fonts.regular, size })], widths[c]! - 2 * padX);
+  const rowHeight = (cells: { text: string; badge?: SectionStatus }[], bold: boolean) =>
+    Math.max(...cells.map((cell, c) => (cell.badge ? 1 : cellLines(cell.text, c, bold).length) * lh)) + 2 * padY;
+  const headerHeight = rowHeight(
+    spec.header.map((text) => ({ text })),
+    true,
+  );
+  const rowHeights = spec.rows.map((row) => rowHeight(row, false));
+  /** Height of the header and the first `rows` rows (all by default), with the space after the table. */
+  const height = (rows = spec.rows.length) => headerHeight + (spec.rows.length ? rowHeights.slice(0, rows).reduce((a, b) => a + b, 0) : lh) + 4;
+  return { size, padX, padY, lh, widths, tableWidth, left, xs, cellLines, rowHeight, headerHeight, height };
+}
+
+/**
+ * A table; one of at most SMALL_TABLE_ROWS rows is kept whole (moved to the next page when it does
+ * not fit), a longer one breaks across pages between rows, repeating its header row.
+ */
+function drawTable(flow: PdfFlow, spec: TableSpec, emptyText?: string): void {
+  const layout = layoutTable(flow, spec);
+  const { size, padX, padY, lh, widths, tableWidth, left, xs, cellLines, rowHeight } = layout;
   const drawRow = (cells: { text: string; badge?: SectionStatus }[], bold: boolean, ruleColor: RGB, ruleWidth: number) => {
     const laid = cells.map((cell, c) => (cell.badge ? null : cellLines(cell.text, c, bold)));
     const height = Math.max(...laid.map((l) => (l ? l.length : 1) * lh)) + 2 * padY;
@@ -365,12 +388,8 @@ function drawTable(flow: PdfFlow, spec: TableSpec, emptyText?: string): void {
     flow.page.drawLine({ start: { x: left, y: flow.pdfY(flow.y) }, end: { x: left + tableWidth, y: flow.pdfY(flow.y) }, thickness: ruleWidth, color: ruleColor });
     return height;
   };
-  const rowHeight = (cells: { text: string; badge?: SectionStatus }[], bold: boolean) =>
-    Math.max(...cells.map((cell, c) => (cell.badge ? 1 : cellLines(cell.text, c, bold).length) * lh)) + 2 * padY;
   const header = spec.header.map((text) => ({ text }));
-  const headerHeight = rowHeight(header, true);
-  const firstRow = spec.rows[0] ? rowHeight(spec.rows[0], false) : lh;
-  flow.ensure(headerHeight + firstRow);
+  flow.ensure(layout.height(spec.rows.length <= SMALL_TABLE_ROWS ? spec.rows.length : 1));
   drawRow(header, true, INK, 1.1);
   if (spec.rows.length === 0 && emptyText) {
     flow.paragraph([flow.run(emptyText, { size, color: MUTED })], { indent: padX });
@@ -390,19 +409,57 @@ function caption(flow: PdfFlow, text: string, align: 'left' | 'center'): void {
   flow.paragraph([flow.run(text, { size: 8.5, color: MUTED })], { align, leading: 1.4, spaceAfter: 2 });
 }
 
-function tableBlock(flow: PdfFlow, table: DocTable): void {
-  flow.ensure(60);
+function captionHeight(flow: PdfFlow, text: string): number {
+  return flow.measureParagraph([flow.run(text, { size: 8.5 })], CONTENT_WIDTH, 1.4) + 2;
+}
+
+function tableSpec(table: DocTable): TableSpec {
+  return { header: table.header, numeric: table.numeric, rows: table.rows.map((row) => row.map((text) => ({ text }))), fontSize: 8.5 };
+}
+
+/** Plots and figures may be drawn down to this share of their size to fit the rest of a page instead of leaving it empty. */
+const PLOT_MIN_SHRINK = 0.85;
+const FIGURE_MIN_SHRINK = 0.75;
+
+/**
+ * The height of the start of a block that must stay on one page: a small table whole with its
+ * caption (a long one: caption, header and two rows), a plot whole (as shrunk as it may be), a
+ * figure's first row of panels.
+ */
+function blockKeepHeight(flow: PdfFlow, block: DocBlock): number {
+  if (block.kind === 'table') {
+    const rows = block.rows.length <= SMALL_TABLE_ROWS ? block.rows.length : 2;
+    return 6 + captionHeight(flow, `Table ${block.number}. ${block.caption}`) + layoutTable(flow, tableSpec(block)).height(rows);
+  }
+  if (block.kind === 'plot') {
+    const scale = Math.min(1, CONTENT_WIDTH / block.drawing.width) * PLOT_MIN_SHRINK;
+    return block.drawing.height * scale + captionHeight(flow, `Figure ${block.number}. ${block.caption}`) + 14;
+  }
+  const perRow = Math.min(3, block.panels.length);
+  const boxWidth = (CONTENT_WIDTH - (perRow - 1) * 10) / perRow;
+  const first = Math.max(...block.panels.slice(0, perRow).map((p) => p.height * Math.min(boxWidth / p.width, 230 / p.height)));
+  return 6 + first * FIGURE_MIN_SHRINK + 4 + 11 + 6;
+}
+
+/** `reserve`: height of what must follow the block on its page (the status line when the block ends the section). */
+function tableBlock(flow: PdfFlow, table: DocTable, reserve = 0): void {
+  // Caption, and the whole table when it is small, on one page.
+  flow.ensure(blockKeepHeight(flow, table) + (table.rows.length <= SMALL_TABLE_ROWS ? reserve : 0));
   flow.y += 6;
   caption(flow, `Table ${table.number}. ${table.caption}`, 'left');
-  drawTable(flow, { header: table.header, numeric: table.numeric, rows: table.rows.map((row) => row.map((text) => ({ text }))), fontSize: 8.5 });
+  drawTable(flow, tableSpec(table));
   flow.y += 6;
 }
 
-function plotBlock(flow: PdfFlow, plot: DocPlot): void {
-  const scale = Math.min(1, CONTENT_WIDTH / plot.drawing.width);
+function plotBlock(flow: PdfFlow, plot: DocPlot, reserve = 0): void {
+  let scale = Math.min(1, CONTENT_WIDTH / plot.drawing.width);
+  const captionSpace = captionHeight(flow, `Figure ${plot.number}. ${plot.caption}`) + 12;
+  // A plot a little too tall for the rest of the page is drawn a little smaller rather than moved on.
+  const room = flow.remaining() - captionSpace - reserve;
+  const full = plot.drawing.height * scale;
+  if (!flow.atTop() && full > room && full * PLOT_MIN_SHRINK <= room) scale *= room / full;
   const height = plot.drawing.height * scale;
-  const captionHeight = flow.measureParagraph([flow.run(`Figure ${plot.number}. ${plot.caption}`, { size: 8.5 })], CONTENT_WIDTH, 1.4);
-  flow.ensure(height + captionHeight + 12);
+  flow.ensure(height + captionSpace + reserve);
   flow.y += 6;
   drawDrawingPdf(flow.page, plot.drawing, MARGIN.left + (CONTENT_WIDTH - plot.drawing.width * scale) / 2, flow.y, scale, flow.fonts, flow.measure);
   flow.y += height + 2;
@@ -410,7 +467,7 @@ function plotBlock(flow: PdfFlow, plot: DocPlot): void {
   flow.y += 6;
 }
 
-function figureBlock(flow: PdfFlow, figure: DocFigure, images: Map<Uint8Array, EmbeddedImage>): void {
+function figureBlock(flow: PdfFlow, figure: DocFigure, images: Map<Uint8Array, EmbeddedImage>, reserve = 0): void {
   const perRow = Math.min(3, figure.panels.length);
   const gap = 10;
   const boxWidth = (CONTENT_WIDTH - (perRow - 1) * gap) / perRow;
@@ -421,19 +478,26 @@ function figureBlock(flow: PdfFlow, figure: DocFigure, images: Map<Uint8Array, E
   const captionRuns = [flow.run(`Figure ${figure.number}. ${figure.caption}`, { size: 8.5 })];
   const captionHeight = flow.measureParagraph(captionRuns, CONTENT_WIDTH, 1.4);
   const colorBarHeight = figure.colorBar ? figure.colorBar.drawing.height + 4 : 0;
+  const captionsOf = rows.map((row, r) => row.map((p, k) => flow.wrap([flow.run(`${panelLabel(r * perRow + k)}${p.caption}`, { size: 8, color: MUTED })], boxWidth)));
+  const fullHeights = rows.map((row) => Math.max(...row.map((p) => p.height * Math.min(boxWidth / p.width, maxImageHeight / p.height))));
+  const imagesHeight = fullHeights.reduce((a, b) => a + b, 0);
+  const otherHeight = captionsOf.reduce((h, c) => h + 4 + Math.max(...c.map((lines) => lines.length)) * 11 + 6, 0) + colorBarHeight + captionHeight + 10;
+  // A figure a little too tall for the rest of the page is drawn a little smaller rather than moved on.
+  const room = flow.remaining() - otherHeight - reserve;
+  const shrink = !flow.atTop() && imagesHeight > room && imagesHeight * FIGURE_MIN_SHRINK <= room ? room / imagesHeight : 1;
   const rowLayouts = rows.map((row, r) => {
     const sizes = row.map((p) => {
-      const s = Math.min(boxWidth / p.width, maxImageHeight / p.height);
+      const s = Math.min(boxWidth / p.width, maxImageHeight / p.height) * shrink;
       return { width: p.width * s, height: p.height * s };
     });
-    const captions = row.map((p, k) => flow.wrap([flow.run(`${panelLabel(r * perRow + k)}${p.caption}`, { size: 8, color: MUTED })], boxWidth));
+    const captions = captionsOf[r]!;
     const imageHeight = Math.max(...sizes.map((s) => s.height));
     const captionLines = Math.max(...captions.map((c) => c.length));
     return { sizes, captions, imageHeight, height: imageHeight + 4 + captionLines * 11 + 6 };
   });
   const total = rowLayouts.reduce((h, r) => h + r.height, 0) + colorBarHeight + captionHeight + 10;
   // Keep the figure together when it fits on a page; otherwise break between rows of panels.
-  flow.ensure(Math.min(total, flow.bottom - MARGIN.top));
+  flow.ensure(Math.min(total + reserve, flow.bottom - MARGIN.top));
   flow.y += 6;
   rowLayouts.forEach((layout, r) => {
     flow.ensure(layout.height);
@@ -482,6 +546,73 @@ function drawImage(page: PDFPage, image: EmbeddedImage, x: number, y: number, wi
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, x, y), drawObject(name), popGraphicsState());
 }
 
+/**
+ * The section's references, a few lines of small text at its end; each DOI links to doi.org.
+ * Drawn after sectionBody, whose last step leaves 10 pt below the status and warnings.
+ */
+function sectionReferences(flow: PdfFlow, references: readonly MethodReference[]): void {
+  if (references.length === 0) return;
+  const size = 7.5;
+  const lh = size * 1.4;
+  flow.y -= 4;
+  flow.ensure(lh * 3);
+  flow.paragraph([flow.run('REFERENCES', { font: flow.fonts.bold, size: 7, color: MUTED })], { leading: 1.5 });
+  references.forEach((ref, i) => {
+    const { doi, ...rest } = ref;
+    const runs = [flow.run(`${i + 1}. ${referenceText(rest)}`, { size, color: MUTED })];
+    if (doi) runs.push(flow.run(` doi:${doi}`, { size, color: ACCENT }));
+    const lines = flow.wrap(runs, CONTENT_WIDTH - 8);
+    const href = referenceHref(ref);
+    for (const line of lines) {
+      flow.ensure(lh);
+      flow.drawLine(line, MARGIN.left + 4, lh);
+      // The DOI is the accent-coloured part of the line; a wrapped DOI links on each of its lines.
+      const linked = line.pieces.filter((p) => p.color === ACCENT && p.text.trim() !== '');
+      if (href && linked.length) {
+        const x0 = Math.min(...linked.map((p) => p.x));
+        const x1 = Math.max(...linked.map((p) => p.x + flow.measure.width(p.font, p.text, p.size)));
+        linkToUri(flow, MARGIN.left + 4 + x0, flow.y, x1 - x0, lh, href);
+      }
+      flow.y += lh;
+    }
+  });
+  flow.y += 8;
+}
+
+const LABEL_HEIGHT = 4 + 7.5 * 1.6;
+
+/** Height of the first `lines` lines of a body-text paragraph. */
+function firstLinesHeight(flow: PdfFlow, runs: TextRun[], lines: number, width = CONTENT_WIDTH): number {
+  return Math.min(lines, flow.wrap(runs, width).length) * BODY * 1.45;
+}
+
+/**
+ * What must stay on one page at the start of a (non stand-alone) section: its heading, the method
+ * line and the first of its content (two lines of the explanation, the note, the first result, or
+ * the first table, plot or figure row), capped at a page.
+ */
+function sectionStartHeight(flow: PdfFlow, s: DocSection): number {
+  const head = 8 + flow.measureParagraph([flow.run(`${s.number}  ${s.heading}`, { font: flow.fonts.bold, size: 13 })], CONTENT_WIDTH, 1.3) + 3;
+  const method = flow.measureParagraph([flow.run('Method: ', { font: flow.fonts.bold }), flow.run(s.method)], CONTENT_WIDTH) + 2;
+  let first = 0;
+  if (s.explanation) first = LABEL_HEIGHT + firstLinesHeight(flow, [flow.run(s.explanation)], 2);
+  else if (s.reason) first = flow.measureParagraph([flow.run(`Note: ${s.reason}`)], CONTENT_WIDTH - 16) + 20;
+  else if (s.results.length) first = LABEL_HEIGHT + firstLinesHeight(flow, [flow.run(s.results[0]!)], 2);
+  else if (s.blocks.length) first = blockKeepHeight(flow, s.blocks[0]!);
+  else first = sectionEndHeight(flow, s);
+  return Math.min(head + method + first, flow.bottom - MARGIN.top);
+}
+
+/**
+ * What must stay on one page at the end of a section: the automatic criteria with the status line
+ * and the first lines of the first warning (a status never sits on a page apart from its criteria).
+ */
+function sectionEndHeight(flow: PdfFlow, s: DocSection): number {
+  const criteria = s.criteria ? LABEL_HEIGHT + flow.measureParagraph([flow.run(s.criteria)], CONTENT_WIDTH) + 2 : 0;
+  const firstWarning = s.warnings.length ? firstLinesHeight(flow, [flow.run(s.warnings[0]!, { font: flow.fonts.bold })], 2, CONTENT_WIDTH - 22) : 0;
+  return criteria + 34 + firstWarning;
+}
+
 function sectionBody(flow: PdfFlow, s: DocSection, standalone: boolean, images: Map<Uint8Array, EmbeddedImage>): void {
   const title = `${s.number}  ${s.heading}`;
   if (standalone) heading(flow, title, 17, true);
@@ -511,15 +642,24 @@ function sectionBody(flow: PdfFlow, s: DocSection, standalone: boolean, images: 
     label(flow, 'Results');
     for (const p of s.results) flow.paragraph([flow.run(p)], { spaceAfter: 3 });
   }
-  for (const block of s.blocks) {
-    if (block.kind === 'table') tableBlock(flow, block);
-    else if (block.kind === 'plot') plotBlock(flow, block);
-    else figureBlock(flow, block, images);
+  // The status line follows the criteria, else the notes, else the last block: keep it with them.
+  const statusHeight = sectionEndHeight(flow, { ...s, criteria: undefined });
+  s.blocks.forEach((block, i) => {
+    const reserve = i === s.blocks.length - 1 && !s.criteria && !s.notes.length ? statusHeight : 0;
+    if (block.kind === 'table') tableBlock(flow, block, reserve);
+    else if (block.kind === 'plot') plotBlock(flow, block, reserve);
+    else figureBlock(flow, block, images, reserve);
+  });
+  if (s.notes.length && !s.criteria) {
+    const notes = LABEL_HEIGHT + s.notes.reduce((h, n) => h + flow.measureParagraph([flow.run(n)], CONTENT_WIDTH - 16), 0) + 4;
+    if (notes + statusHeight <= (flow.bottom - MARGIN.top) / 2) flow.ensure(notes + statusHeight);
   }
   if (s.notes.length) {
     label(flow, 'Notes');
     bulletList(flow, s.notes);
   }
+  const end = sectionEndHeight(flow, s);
+  if (end <= (flow.bottom - MARGIN.top) / 2) flow.ensure(end);
   if (s.criteria) {
     label(flow, 'Automatic criteria');
     flow.paragraph([flow.run(s.criteria)], { spaceAfter: 2 });

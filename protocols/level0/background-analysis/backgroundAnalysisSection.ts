@@ -1,4 +1,5 @@
 import { formatPrintf, normalCdf, sliceFigure, studentTTwoSidedP, type BinaryMask, type SectionResult, type Volume } from '../../../core/index.js';
+import { VRS_2022 } from '../../shared/methodReferences.js';
 
 /** 2·Φ(−5): the fraction of a zero-mean Gaussian beyond ±5σ. */
 export const GAUSSIAN_FRACTION_BEYOND_5_SIGMA = 2 * normalCdf(-5);
@@ -10,6 +11,7 @@ const BASE = {
   level: '0',
   title: 'Background analysis',
   summaryLabel: '0.c Background analysis',
+  references: [VRS_2022],
   explanation:
     'The background is the region outside the mask with hard borders. Its mean should be zero, and voxels with very low or very high values (beyond 5 standard deviations of the noise) should be very few and scattered without structure; the symmetry of the molecule sometimes shows in them.',
   criteria:

@@ -10,6 +10,7 @@ import {
   type SectionResult,
   type Volume,
 } from '../../../core/index.js';
+import { ROSENTHAL_HENDERSON_2003 } from '../../shared/methodReferences.js';
 
 const B_RANGE: [number, number] = [-300, 0];
 /** Largest exponent of the correction gain exp(−B·s²/4) we apply; beyond it the gain overflows float64 sums. */
@@ -20,6 +21,7 @@ const BASE = {
   level: '0',
   title: 'B-factor analysis',
   summaryLabel: '0.d B-factor analysis',
+  references: [ROSENTHAL_HENDERSON_2003],
   method: 'Guinier fit of the mean Fourier amplitude between 15 Å and the resolution (Xmipp volume_correct_bfactor --auto)',
   explanation:
     'The Guinier plot shows the logarithm of the mean amplitude of the Fourier transform of the map in shells of resolution d, against 1/d². Between 15 Å and the reported resolution it should follow a line whose slope a gives the global B-factor B = 4a; a typical map has B between −300 and 0 Å² (a slope magnitude between 0 and 75 Å²). The map corrected with this B-factor (sharpened) is shown and kept for the later analyses.',

@@ -15,6 +15,7 @@ import {
   type Volume,
   type VoxelArray,
 } from '../../../core/index.js';
+import { DEEPHAND_2022, PAULING_1951 } from '../../shared/methodReferences.js';
 
 export const HELIX_HAND_SECTION = { id: '0.h', level: '0', title: 'Hand (α-helix handedness test)' } as const;
 export const HELIX_HAND_LABEL = '0.h Hand';
@@ -149,6 +150,7 @@ export interface HelixHandSectionInputs {
 const base = {
   ...HELIX_HAND_SECTION,
   summaryLabel: HELIX_HAND_LABEL,
+  references: [PAULING_1951, DEEPHAND_2022],
   method: HELIX_HAND_METHOD,
   explanation: HELIX_HAND_EXPLANATION,
   criteria: HELIX_HAND_CRITERIA,

@@ -12,6 +12,7 @@ import type { MapInfo } from '../../preprocessing/import-map/MapInfo.js';
 import type { MaskCoverage } from '../../preprocessing/mask-coverage/MaskCoverage.js';
 import type { ResizedMapInfo } from '../../preprocessing/resize-map/ResizedMapInfo.js';
 import { coverageAbstract, coverageMetrics, coverageResults } from './coverageText.js';
+import { VRS_2022 } from '../../shared/methodReferences.js';
 
 /**
  * The "Input data" section (vrs-spec §5): the map as read (file, SHA-256, voxel size, threshold,
@@ -117,6 +118,7 @@ export const inputDataProtocol = defineProtocol({
       level: 'input',
       title: 'Input data',
       method: 'Map header and data as read; masks with hard and soft borders (Xmipp recipe)',
+      references: [VRS_2022],
       status: 'no-criteria',
       warnings: [],
       metrics: {

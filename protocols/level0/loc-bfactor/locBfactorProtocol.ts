@@ -12,6 +12,7 @@ import { BFACTOR_RANGE, localBFactorWarnings } from './bFactorCriteria.js';
 import { findUnmeasured, unmeasuredMetrics, unmeasuredSentence } from '../../shared/localResolutionReport.js';
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from './localMapSection.js';
 import { readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
+import { KAUR_2021 } from '../../shared/methodReferences.js';
 
 const SECTION = { id: '0.f', level: '0', title: 'Local B-factor' } as const;
 const SUMMARY_LABEL = '0.f LocBfactor';
@@ -42,7 +43,7 @@ export const locBfactorProtocol = defineProtocol({
   },
   async run(ctx) {
     const { threshold, compatibility } = ctx.params;
-    const base = { ...SECTION, summaryLabel: SUMMARY_LABEL, method: METHOD, warnings: [], explanation: EXPLANATION };
+    const base = { ...SECTION, summaryLabel: SUMMARY_LABEL, method: METHOD, warnings: [], explanation: EXPLANATION, references: [KAUR_2021] };
     const start = await openLocalMapCheck('vrs.locBfactor', base, ctx.params, ctx.inputs);
     if ('section' in start) return { section: { kind: 'section', value: start.section } };
     const { map, mask, maskVoxels, resolution } = start;

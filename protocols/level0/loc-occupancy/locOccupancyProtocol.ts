@@ -5,6 +5,7 @@ import { findUnmeasured, unmeasuredMetrics, unmeasuredSentence } from '../../sha
 import { colouredViews, fivePercentiles, fixed2, histogramPlot, maskedValues, percentileTable, softMasked } from '../loc-bfactor/localMapSection.js';
 import { localOccupancyWarnings } from './occupancyCriteria.js';
 import { readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
+import { KAUR_2021 } from '../../shared/methodReferences.js';
 
 const SECTION = { id: '0.g', level: '0', title: 'Local occupancy' } as const;
 const SUMMARY_LABEL = '0.g LocOccupancy';
@@ -34,7 +35,7 @@ export const locOccupancyProtocol = defineProtocol({
   },
   async run(ctx) {
     const { threshold, compatibility } = ctx.params;
-    const base = { ...SECTION, summaryLabel: SUMMARY_LABEL, method: METHOD, warnings: [], explanation: EXPLANATION };
+    const base = { ...SECTION, summaryLabel: SUMMARY_LABEL, method: METHOD, warnings: [], explanation: EXPLANATION, references: [KAUR_2021] };
     const start = await openLocalMapCheck('vrs.locOccupancy', base, ctx.params, ctx.inputs);
     if ('section' in start) return { section: { kind: 'section', value: start.section } };
     const { map, mask, maskVoxels, resolution } = start;

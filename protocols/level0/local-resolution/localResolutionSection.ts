@@ -17,6 +17,7 @@ import {
   type UnmeasuredVoxels,
 } from '../../shared/localResolutionReport.js';
 import { evaluationGridNote, monoResRunMetrics, monoResStopText } from '../../shared/monoResMetrics.js';
+import { MONORES_2018 } from '../../shared/methodReferences.js';
 
 export { colouredViews, HOMOGENEITY_EPS, histogramPlot, LOCAL_RESOLUTION_CRITERIA, percentileTable, REPORTED_PERCENTILE_LIMIT } from '../../shared/localResolutionReport.js';
 
@@ -76,6 +77,7 @@ export function localResolutionSection(inputs: SectionInputs): { section: Sectio
     ...LOCAL_RESOLUTION_SECTION,
     summaryLabel: LOCAL_RESOLUTION_LABEL,
     method: LOCAL_RESOLUTION_METHOD,
+    references: [MONORES_2018],
     status: report.status,
     warnings: report.warnings,
     metrics,

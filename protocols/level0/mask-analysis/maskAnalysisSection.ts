@@ -2,6 +2,7 @@ import { formatPrintf, sliceFigure, threshold as thresholdMask, type BinaryMask,
 import { expandComponentSizes, type HardMaskInfo } from '../../preprocessing/hard-mask/HardMaskInfo.js';
 import { componentStatistics } from './componentStatistics.js';
 import { massTable } from './massTable.js';
+import { VRS_2022 } from '../../shared/methodReferences.js';
 
 const MAX_COMPONENTS_95 = 5;
 /** The original's bound on the average noise blob (vrs-spec §6.2 warning 2). */
@@ -31,6 +32,7 @@ const BASE = {
   level: '0',
   title: 'Mask analysis',
   summaryLabel: '0.b Mask analysis',
+  references: [VRS_2022],
   explanation:
     'At the suggested threshold most of the density should form one connected piece. A few thousand very small noise blobs are normal after thresholding, but together they should hold little of the mass (no more than about 10 %). The raw mask (threshold only) and the mask built for the analysis (threshold, largest connected component, about 2 Å of dilation) should agree: their overlap coefficient, size(raw AND constructed) / size(raw), runs from 0 to 1, and the closer to 1 the better.',
 } as const;

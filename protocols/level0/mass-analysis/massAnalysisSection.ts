@@ -1,4 +1,5 @@
 import { centerOfMass, formatPrintf, maskExtent, type BinaryMask, type Compatibility, type SectionResult, type Vec3, type Volume } from '../../../core/index.js';
+import { VRS_2022 } from '../../shared/methodReferences.js';
 
 const AXES = ['X', 'Y', 'Z'] as const;
 /** Decentering (%) and centre-of-mass shift (%) above which a warning is given; free space below (Å). */
@@ -10,6 +11,7 @@ const BASE = {
   level: '0',
   title: 'Mass analysis',
   summaryLabel: '0.a Mass analysis',
+  references: [VRS_2022],
   explanation:
     'A reconstruction should sit roughly in the middle of its box, with enough empty space on every side of the molecule for the CTF correction to work (the space needed depends on the CTF; 20 Å at least). The free space is measured from the mask with hard borders, on both sides along each axis; the centre of mass of the density should be close to the box centre.',
   criteria:

@@ -4,6 +4,7 @@ import { firstNonFinite, halfMapsWithSoftMask, hasCubicVoxels, sectionEnds } fro
 import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
 import { colouredViews, distributionMetrics, findUnmeasured, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
 import { coverageInput, readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
+import { CARDONE_2013 } from '../../shared/methodReferences.js';
 
 export const BLOCRES_SECTION = { id: '1.c', level: '1', title: 'Local resolution (BlocRes)' } as const;
 export const BLOCRES_LABEL = '1.c Local resolution (BlocRes)';
@@ -107,6 +108,7 @@ export const blocResProtocol = defineProtocol({
     });
     const section: SectionResult = {
       ...base,
+      references: [CARDONE_2013],
       method,
       status: report.status,
       warnings: report.warnings,

@@ -10,6 +10,7 @@ import {
 import { failedAnalysis, finiteOrNull, fixed2, FREQUENCY_AXIS_LABEL, halfMapGridMetrics, nonCubicVoxelNotes, particularlyHighWarning, reportedResolutionLines, reportedResolutionResults, round4 } from '../global-resolution/halfMapChecks.js';
 import type { HalfMapAnalysisOptions } from '../../shared/halfMapDeclarations.js';
 import { softMaskedConePoints } from './softMaskedConePoints.js';
+import { TAN_2017 } from '../../shared/methodReferences.js';
 
 /** 3DFSC parameters as the original service calls it (`--dthetaInDegrees 20 --FSCCutoff 0.143 --ThresholdForSphericity 0.5 --HighPassFilter 200`). */
 export const CONE_HALF_ANGLE = 20;
@@ -22,6 +23,7 @@ const BASE = {
   level: '1',
   title: 'Directional FSC',
   summaryLabel: '1.h Directional FSC (3DFSC)',
+  references: [TAN_2017],
   method: `Directional FSC in cones (method of 3DFSC, Tan et al. 2017), computed by cryo-vrs: FSC of the soft-masked half maps within ${CONE_HALF_ANGLE}° cones about the x, y and z axes and 321 directions, 0.143 crossings, sphericity of the region where the directional FSC is at least ${SPHERICITY_THRESHOLD}`,
   explanation:
     `The FSC of the two soft-masked half maps is computed within cones of ${CONE_HALF_ANGLE}° about a direction of Fourier space, as in the 3DFSC method: along the x, y and z axes, over the whole sphere (the global FSC) and about 321 directions covering the sphere. Each curve gives a resolution where it falls below ${FSC_THRESHOLD}. Similar resolutions in every direction mean an isotropic map; a direction clearly worse than the others usually comes from preferred particle orientations. The sphericity (1 for a ball) measures the shape of the region of Fourier space where the directional FSC stays above ${SPHERICITY_THRESHOLD}; values well below 1 mean anisotropic resolution.`,

@@ -1,5 +1,6 @@
 import { checkSameGrid, fdrFsc, formatPrintf, spocCircularMask, type SectionPlot, type SectionResult, type Volume } from '../../../core/index.js';
 import { finiteOrNull, fixed2, FREQUENCY_AXIS_LABEL, halfMapsProblem, particularlyHighWarning, reportedResolutionLines, reportedResolutionResults } from '../global-resolution/halfMapChecks.js';
+import { BECKERS_SACHSE_2020 } from '../../shared/methodReferences.js';
 
 export type FscPermutationMask = 'softMask' | 'circular';
 
@@ -8,6 +9,7 @@ const BASE = {
   level: '1',
   title: 'FSC permutation test',
   summaryLabel: '1.b FSC permutation test (FDR-controlled FSC)',
+  references: [BECKERS_SACHSE_2020],
   method:
     'FDR-controlled FSC (Beckers & Sachse 2020; the algorithm of SPOC FSC_FDRcontrol, our implementation): permutation test of the FSC in every Fourier shell of the masked half maps, Benjamini–Yekutieli correction; seeded xoshiro128** permutations instead of numpy’s MT19937 with seed 3, so individual p-values differ from SPOC’s by Monte-Carlo noise',
   explanation:

@@ -11,6 +11,7 @@ import { softMaskedConePoints } from '../directional-fsc/softMaskedConePoints.js
 import { failedAnalysis, finiteOrNull, fixed2, FREQUENCY_AXIS_LABEL, halfMapGridMetrics, nonCubicVoxelNotes, particularlyHighWarning, reportedResolutionLines, reportedResolutionResults, round4, toResolution } from '../global-resolution/halfMapChecks.js';
 import type { HalfMapAnalysisOptions } from '../../shared/halfMapDeclarations.js';
 import { directionalScatter } from './directionalScatter.js';
+import { FSO_2023 } from '../../shared/methodReferences.js';
 
 /** Xmipp FSO parameters as the original service calls it (`--anglecone 17 --threshold 0.143`). */
 export const FSO_CONE_HALF_ANGLE = 17;
@@ -23,6 +24,7 @@ const BASE = {
   level: '1',
   title: 'Fourier Shell Occupancy',
   summaryLabel: '1.g Fourier Shell Occupancy (FSO)',
+  references: [FSO_2023],
   method: `Fourier Shell Occupancy (method of Xmipp resolution_fso, Vilas & Tagare): directional FSCs of the soft-masked half maps in Gaussian-weighted ${FSO_CONE_HALF_ANGLE}° cones about 321 directions, threshold ${FSO_DIRECTION_THRESHOLD}, with Bingham's test of their uniformity; computed by cryo-vrs`,
   explanation:
     `The FSC of the two half maps is measured separately in many directions of Fourier space (321 cones of ${FSO_CONE_HALF_ANGLE}°). At each frequency the Fourier Shell Occupancy (FSO) is the fraction of directions whose FSC still reaches ${FSO_DIRECTION_THRESHOLD}. For an isotropic map the FSO falls from 1 to 0 abruptly, at the global resolution; a slow decline means the resolution depends on the direction, often because of preferred particle orientations. The resolution where the FSO is 0.5 summarises the map, and the range where it falls from 0.9 to 0.1 shows how anisotropic it is. The anisotropy curve is Bingham's test that the directions still passing are spread uniformly: values near 1 say they are not (it is 0 where all directions pass and rises wherever some fail).`,

@@ -12,6 +12,7 @@ import {
 } from '../../../core/index.js';
 import { failedAnalysis, finiteOrNull, fixed2, FREQUENCY_AXIS_LABEL, halfMapGridMetrics, halfMapsProblem, nonCubicVoxelNotes, particularlyHighWarning, reportedResolutionLines, reportedResolutionResults, toResolution } from './halfMapChecks.js';
 import type { HalfMapAnalysisOptions } from '../../shared/halfMapDeclarations.js';
+import { FRANK_1981, HARAUZ_VAN_HEEL_1986, ROSENTHAL_HENDERSON_2003, SORZANO_2017, UNSER_1987 } from '../../shared/methodReferences.js';
 
 export const FSC_THRESHOLD = 0.143;
 /**
@@ -25,6 +26,7 @@ const BASE = {
   level: '1',
   title: 'Global resolution',
   summaryLabel: '1.a Global resolution (FSC, DPR, SSNR)',
+  references: [HARAUZ_VAN_HEEL_1986, ROSENTHAL_HENDERSON_2003, FRANK_1981, UNSER_1987, SORZANO_2017],
   method:
     'Fourier shell correlation and differential phase residual of the two unmasked half maps in Xmipp resolution_fsc shells, spectral signal-to-noise ratio of their half sum and half difference (the original service’s computation, on the physical frequency axis)',
   explanation:

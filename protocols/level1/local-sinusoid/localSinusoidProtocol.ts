@@ -13,6 +13,7 @@ import { countMaskVoxels, firstNonFinite, halfMapsWithHardMask, hasCubicVoxels, 
 import { halfMapInputs, localResolutionOutputs, percentileCriterionParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
 import { colouredViews, distributionMetrics, findUnmeasured, localResolutionBase, localResolutionReport, localResolutionValues } from '../../shared/localResolutionReport.js';
 import { coverageInput, readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
+import { KUCUKELBIR_2014 } from '../../shared/methodReferences.js';
 
 export const LOCAL_SINUSOID_SECTION = { id: '1.d', level: '1', title: 'Local resolution (local sinusoid test, ResMap method)' } as const;
 export const LOCAL_SINUSOID_LABEL = '1.d Local resolution (local sinusoid test, ResMap method)';
@@ -171,6 +172,7 @@ export const localSinusoidProtocol = defineProtocol({
     ctx.logger.info('timings', { totalSeconds: (performance.now() - started) / 1000, testSeconds: levels.reduce((t, l) => t + l.milliseconds, 0) / 1000 });
     const section: SectionResult = {
       ...base,
+      references: [KUCUKELBIR_2014],
       status: report.status,
       warnings: report.warnings,
       metrics: {

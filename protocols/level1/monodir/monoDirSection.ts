@@ -16,6 +16,7 @@ import {
   type SectionResult,
   type Vec3,
 } from '../../../core/index.js';
+import { MONODIR_2020 } from '../../shared/methodReferences.js';
 
 export const MONODIR_SECTION = { id: '1.f', level: '1', title: 'Local directional resolution (MonoDir)' } as const;
 export const MONODIR_LABEL = '1.f Local directional resolution (MonoDir)';
@@ -137,6 +138,7 @@ export function monoDirSection(inputs: MonoDirSectionInputs): { section: Section
     ...MONODIR_SECTION,
     summaryLabel: MONODIR_LABEL,
     method: inputs.method,
+    references: [MONODIR_2020],
     status: warnings.length > 0 ? 'warnings' : 'ok',
     warnings,
     metrics,

@@ -19,6 +19,7 @@ import {
 import { halfMapInputs, localResolutionOutputs, monoResParams, viewMapInput } from '../../shared/localResolutionDeclarations.js';
 import { evaluationGridNote, monoResRunMetrics, monoResStopText, monoResTimings } from '../../shared/monoResMetrics.js';
 import { coverageInput, readCoverage, withPartialMask } from '../../shared/maskCoverageNotes.js';
+import { MONORES_2018 } from '../../shared/methodReferences.js';
 
 export const MONORES_HALF_MAPS_SECTION = { id: '1.e', level: '1', title: 'Local resolution (MonoRes, half maps)' } as const;
 export const MONORES_HALF_MAPS_LABEL = '1.e Local resolution (MonoRes, half maps)';
@@ -95,6 +96,7 @@ export const monoResHalfMapsProtocol = defineProtocol({
     ctx.logger.info('timings', monoResTimings((performance.now() - started) / 1000, frequencies.length, result.timings));
     const section: SectionResult = {
       ...base,
+      references: [MONORES_2018],
       status: report.status,
       warnings: report.warnings,
       metrics: {

@@ -14,6 +14,7 @@ import {
   type SectionResult,
 } from '../../../core/index.js';
 import { fittedModelOrStop, mapAndModelInputs } from '../../shared/levelADeclarations.js';
+import { EMRINGER_2015 } from '../../shared/methodReferences.js';
 
 const ID = 'A.f';
 const TITLE = 'EMRinger';
@@ -68,7 +69,7 @@ const EXPLANATION =
 
 /** The section from the scans, the threshold scan and the rolling windows; pure, for tests. */
 export function emringerSection(scan: RingerScanResult, score: EmringerScore, rolling: Map<string, RollingWindowPoint[]>, resolution?: number): SectionResult {
-  const base = { id: ID, level: 'A', title: TITLE, method: METHOD, explanation: EXPLANATION } as const;
+  const base = { id: ID, level: 'A', title: TITLE, method: METHOD, explanation: EXPLANATION, references: [EMRINGER_2015] } as const;
   const skippedText = skipped(scan);
   if (scan.scans.length === 0 && scan.skippedMissingAtoms === 0 && scan.skippedOutsideMap === 0) {
     return {

@@ -15,6 +15,7 @@ import { firstNonFinite, hasCubicVoxels } from '../../shared/localResolutionChec
 import { modelNotFittedSection, type ModelPlacement } from '../../shared/placedModel.js';
 import { computeFscQ, fscQStatistics, FSCQ_BOX, FSCQ_HALVES_CUTOFF, FSCQ_MODEL_CUTOFF, FSCQ_MODEL_LEVEL, type FscQStatistics } from './fscQ.js';
 import { placementInput } from '../../shared/levelADeclarations.js';
+import { CARDONE_2013, FSCQ_2021, PENG_1996 } from '../../shared/methodReferences.js';
 
 const ID = 'A.b';
 const TITLE = 'FSC-Q';
@@ -29,6 +30,7 @@ const BASE = {
   level: 'A',
   title: TITLE,
   summaryLabel: `${ID} ${TITLE}`,
+  references: [FSCQ_2021, CARDONE_2013, PENG_1996],
   explanation:
     'FSC-Q (Ramírez-Aportela et al., Nat. Commun. 12:42, 2021) compares, voxel by voxel, how far the atomic model is supported by the map with how far the two half maps support each other. '
     + `Around every voxel of the molecule a local FSC is computed in a ${FSCQ_BOX}-voxel box twice: map against the model map (local resolution L_mm where it falls below ${FSCQ_MODEL_CUTOFF}) and half map 1 against half map 2 (L_hh where it falls below ${FSCQ_HALVES_CUTOFF}). `

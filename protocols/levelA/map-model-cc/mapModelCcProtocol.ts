@@ -21,6 +21,7 @@ import { heavyAtoms } from '../../shared/placedModel.js';
 import { fittedModelOrStop, mapAndModelInputs, mapInput, modelInput, placementInput } from '../../shared/levelADeclarations.js';
 import { MOLECULAR_MASK_PADDING } from '../model-fit/fitCorrelation.js';
 import { formatMapModelNumber as fmt, mapModelCcTexts } from './mapModelCcTexts.js';
+import { AFONINE_2018, PENG_1996 } from '../../shared/methodReferences.js';
 
 const ID = 'A.a';
 const TITLE = 'Map–model correlations';
@@ -126,6 +127,7 @@ export const mapModelCcProtocol = defineProtocol({
       level: 'A',
       title: TITLE,
       method: 'Map–model correlations with Phenix validation_cryoem definitions (computed by vrs, not Phenix)',
+      references: [AFONINE_2018, PENG_1996],
       status: texts.warnings.length > 0 ? 'warnings' : 'ok',
       warnings: texts.warnings,
       metrics: {

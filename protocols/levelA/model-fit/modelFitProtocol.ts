@@ -4,6 +4,7 @@ import { placedModel, type ModelPlacement } from '../../shared/placedModel.js';
 import type { ModelInfo } from '../import-model/ModelInfo.js';
 import { fitCorrelation, translationSearch } from './fitCorrelation.js';
 import { mapInfoInput, mapInput, modelInfoInput, modelInput } from '../../shared/levelADeclarations.js';
+import { PENG_1996, VRS_2022 } from '../../shared/methodReferences.js';
 
 /** Masked CC above which map and model are "properly aligned" (the original's Phenix rule, vrs-spec §12.0). */
 export const ALIGNED_CC = 0.8;
@@ -105,6 +106,7 @@ export const modelFitProtocol = defineProtocol({
       level: 'input',
       title: 'Fit of the model in the map',
       method: 'Masked correlation with the 5-Gaussian model map (ours), candidate origins as the original service plus ours',
+      references: [VRS_2022, PENG_1996],
       status: 'no-criteria',
       warnings: [],
       metrics: { ccMask: placement.ccMask, fitted, originShiftA: placement.shiftA, resolutionA, candidates: tried.map((t) => ({ ...t, ccMask: finiteOrNull(t.ccMask) })) },

@@ -2,6 +2,7 @@ import { checkSameGrid, defineProtocol, formatPrintf, type SectionResult } from 
 import { modelNotFittedSection, type ModelPlacement } from '../../shared/placedModel.js';
 import { compareGuinierCurves, guinierCurve } from './modelGuinier.js';
 import { mapInput, placementInput } from '../../shared/levelADeclarations.js';
+import { PENG_1996, ROSENTHAL_HENDERSON_2003, VRS_2022 } from '../../shared/methodReferences.js';
 
 const ID = 'A.d';
 const TITLE = 'Map–model Guinier analysis';
@@ -13,6 +14,7 @@ const BASE = {
   level: 'A',
   title: TITLE,
   summaryLabel: `${ID} ${TITLE}`,
+  references: [VRS_2022, ROSENTHAL_HENDERSON_2003, PENG_1996],
   explanation:
     'The Guinier plot of a map (logarithm of the mean Fourier amplitude in shells of resolution d, against 1/d²) describes how its signal falls off with resolution. '
     + 'The same curve is computed for the model map, and the map\'s curve is shifted to the same mean. If the map and the model describe the same structure, the two curves have the same shape and correlate strongly; '

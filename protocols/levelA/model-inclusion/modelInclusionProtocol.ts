@@ -1,6 +1,7 @@
 import { defineProtocol, formatPrintf, type SectionResult, finiteOrNull } from '../../../core/index.js';
 import { fittedModelOrStop, mapAndModelInputs } from '../../shared/levelADeclarations.js';
 import { atomValues, inclusionAt, inclusionScan } from './atomInclusion.js';
+import { EMDB_VA_2022 } from '../../shared/methodReferences.js';
 
 const ID = 'A.inclusion';
 const TITLE = 'Atom and residue inclusion';
@@ -44,6 +45,7 @@ export const modelInclusionProtocol = defineProtocol({
         level: 'A',
         title: TITLE,
         method: 'Atom inclusion, EMDB validation-analysis definition (computed by vrs)',
+        references: [EMDB_VA_2022],
         status: 'not-applicable',
         reason: 'the model has no non-hydrogen atoms outside waters',
         warnings: [],
@@ -81,6 +83,7 @@ export const modelInclusionProtocol = defineProtocol({
       level: 'A',
       title: TITLE,
       method: "Atom and residue inclusion, EMDB validation-analysis definitions (computed by vrs)",
+      references: [EMDB_VA_2022],
       status: 'no-criteria',
       warnings: [],
       metrics: {

@@ -1,8 +1,10 @@
 import { notAvailableProtocol, type NotAvailableCheck } from './notAvailableSection.js';
+import { DAQ_2022 } from '../../shared/methodReferences.js';
 
 export const DAQ_CHECK: NotAvailableCheck = {
   id: 'A.g',
   title: 'DAQ',
+  references: [DAQ_2022],
   why: 'DAQ scores come from a 3-D convolutional network of the Kihara lab (Terashi et al., Nat. Methods 19:1116, 2022) whose trained weights vrs does not ship; without them there is no faithful substitute (algorithms.md §5.3). The original service also read precomputed DAQ values of PDB entries from the 3DBionotes web service, which vrs does not query.',
   instead:
     'To obtain DAQ scores, run the Kihara lab\'s DAQ (its published code or web service) on this map and model, or look the entry up in 3DBionotes for deposited structures; residues with DAQ below 0 deserve a look. '

@@ -1,8 +1,10 @@
 import { notAvailableProtocol, type NotAvailableCheck } from './notAvailableSection.js';
+import { MULTIMODEL_2019 } from '../../shared/methodReferences.js';
 
 export const MULTIMODEL_CHECK: NotAvailableCheck = {
   id: 'A.c',
   title: 'Multimodel stability',
+  references: [MULTIMODEL_2019],
   why: 'It needs Rosetta, licensed software that vrs does not ship, to build two new models into the map at its resolution (on a GPU) and compare them residue by residue; the method cannot be re-implemented without it.',
   instead:
     'To obtain it, run Rosetta\'s model generation twice on this map (for instance through the Scipion Rosetta plugin, as the original service did) and compare the per-residue RMSD of the two models; a mean above 2 Å marks an unstable model. '

@@ -1,4 +1,4 @@
-import { defineProtocol, type SectionResult } from '../../../core/index.js';
+import { defineProtocol, type MethodReference, type SectionResult } from '../../../core/index.js';
 import { placementInput } from '../../shared/levelADeclarations.js';
 import { modelNotFittedSection, type ModelPlacement } from '../../shared/placedModel.js';
 
@@ -10,6 +10,8 @@ export interface NotAvailableCheck {
   /** What the user can do instead. */
   instead: string;
   explanation: string;
+  /** The publication of the method vrs would have run. */
+  references: readonly MethodReference[];
 }
 
 /**
@@ -30,6 +32,7 @@ export function notAvailableSection(check: NotAvailableCheck, placement: ModelPl
     warnings: [],
     metrics: {},
     explanation: check.explanation,
+    references: check.references,
     results: [`${check.title} is not available. ${check.why}`, check.instead],
   };
 }

@@ -1,6 +1,7 @@
 import { defineProtocol, histogram, qScores, type SectionPlot, type SectionResult, type SectionTable, finiteOrNull } from '../../../core/index.js';
 import { fittedModelOrStop, mapAndModelInputs } from '../../shared/levelADeclarations.js';
 import { expectedQ, summarizeQScores, type ChainQ, type QScoreSummary, type ResidueKind } from './qScoreSummary.js';
+import { QSCORE_2020 } from '../../shared/methodReferences.js';
 
 const SECTION_ID = 'A.e';
 const TITLE = 'Q-score';
@@ -75,7 +76,7 @@ interface RunFacts {
 const f2 = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(2));
 
 export function qScoreSection(summary: QScoreSummary, resolution: number | null, facts: RunFacts): SectionResult {
-  const base = { id: SECTION_ID, level: 'A', title: TITLE, method: METHOD, explanation: EXPLANATION, criteria: CRITERIA };
+  const base = { id: SECTION_ID, level: 'A', title: TITLE, method: METHOD, explanation: EXPLANATION, criteria: CRITERIA, references: [QSCORE_2020] };
   if (summary.values.length === 0) {
     return { ...base, status: 'failed', reason: 'the model has no non-hydrogen atom to score', warnings: [], metrics: { atomsScored: 0 } };
   }
