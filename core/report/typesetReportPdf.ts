@@ -148,7 +148,7 @@ function frontPage(flow: PdfFlow, doc: ReportDocument): void {
   flow.y += 28;
   flow.paragraph([flow.run(doc.title, { font: flow.fonts.bold, size: 26, color: hexToRgb('#10243a') })], { leading: 1.2 });
   flow.paragraph([flow.run(doc.subtitle, { size: 14, color: MUTED })], { leading: 1.4, spaceAfter: 6 });
-  if (r.entry.title) flow.paragraph([flow.run(r.entry.title, { font: flow.fonts.bold, size: 13 })], { leading: 1.35, spaceAfter: 6 });
+  if (r.entry.title) flow.paragraph([flow.run(frontPageTitle(r.entry.title), { font: flow.fonts.bold, size: 13 })], { leading: 1.35, spaceAfter: 6 });
   flow.paragraph([flow.run('Map assessed at level(s) ', { size: 11 }), flow.run(doc.levelsText, { font: flow.fonts.bold, size: 11 })], { spaceAfter: 16 });
   const modeLine = criteriaModeLine(r.compatibility);
   if (modeLine) {
@@ -769,30 +769,52 @@ function linkToUri(flow: PdfFlow, x: number, top: number, width: number, height:
 
 function headersAndFooters(flow: PdfFlow, doc: ReportDocument): void {
   const total = flow.pages.length;
-  const left = `${doc.toolText} · ${doc.report.entry.mapFile}`;
-  const title = doc.report.entry.title ?? doc.report.entry.mapFile;
+  const size = 7.5;
+  // The same on every page: measured once.
+  const left = truncate(flow, `${doc.toolText} · ${doc.report.entry.mapFile}`, CONTENT_WIDTH - 90, size);
+  const title = truncate(flow, doc.report.entry.title ?? doc.report.entry.mapFile, CONTENT_WIDTH - 110, size);
   flow.pages.forEach((page, i) => {
-    const size = 7.5;
     const footerY = 34;
     page.drawLine({ start: { x: MARGIN.left, y: footerY + 12 }, end: { x: MARGIN.left + CONTENT_WIDTH, y: footerY + 12 }, thickness: 0.5, color: RULE });
-    page.drawText(truncate(flow, left, CONTENT_WIDTH - 90, size), { x: MARGIN.left, y: footerY, size, font: flow.fonts.regular, color: MUTED });
+    page.drawText(left, { x: MARGIN.left, y: footerY, size, font: flow.fonts.regular, color: MUTED });
     const pageText = `Page ${i + 1} of ${total}`;
     page.drawText(pageText, { x: MARGIN.left + CONTENT_WIDTH - flow.measure.width(flow.fonts.regular, pageText, size), y: footerY, size, font: flow.fonts.regular, color: MUTED });
     if (i === 0) return;
     const headerY = PAGE_HEIGHT - 38;
     page.drawText('Validation report', { x: MARGIN.left, y: headerY, size, font: flow.fonts.bold, color: MUTED });
-    const t = truncate(flow, title, CONTENT_WIDTH - 110, size);
-    page.drawText(t, { x: MARGIN.left + CONTENT_WIDTH - flow.measure.width(flow.fonts.regular, t, size), y: headerY, size, font: flow.fonts.regular, color: MUTED });
+    page.drawText(title, { x: MARGIN.left + CONTENT_WIDTH - flow.measure.width(flow.fonts.regular, title, size), y: headerY, size, font: flow.fonts.regular, color: MUTED });
     page.drawLine({ start: { x: MARGIN.left, y: headerY - 6 }, end: { x: MARGIN.left + CONTENT_WIDTH, y: headerY - 6 }, thickness: 0.5, color: RULE });
   });
 }
 
+/** Characters of a title the front page shows; the whole title is in report.json and the HTML. */
+const FRONT_PAGE_TITLE_CHARS = 600;
+
+/** A title as the front page shows it: whole, or its start and a note that it was shortened. */
+function frontPageTitle(title: string): string {
+  const chars = [...title];
+  if (chars.length <= FRONT_PAGE_TITLE_CHARS) return title;
+  return `${chars.slice(0, FRONT_PAGE_TITLE_CHARS).join('')}… (title shortened from ${chars.length} characters; the whole title is in report.json and report.html)`;
+}
+
+/**
+ * The longest prefix (whole code points) that fits `width` with an ellipsis. Binary search: a
+ * title of several kilobytes must not cost a measurement per character per page (issue 15: a
+ * 10 kB title took minutes).
+ */
 function truncate(flow: PdfFlow, text: string, width: number, size: number): string {
   const clean = text.replace(/\s+/g, ' ');
   if (flow.measure.width(flow.fonts.regular, clean, size) <= width) return clean;
   const chars = [...clean];
-  while (chars.length > 1 && flow.measure.width(flow.fonts.regular, chars.join('') + '…', size) > width) chars.pop();
-  return chars.join('') + '…';
+  const fits = (n: number) => flow.measure.width(flow.fonts.regular, chars.slice(0, n).join('') + '…', size) <= width;
+  let lo = 1;
+  let hi = chars.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return chars.slice(0, lo).join('') + '…';
 }
 
 /** PDF bookmarks: one per chapter, with its sections beneath. */

@@ -115,3 +115,22 @@ describe('PDF report through poppler', () => {
     expect(all).toContain('1.1900 881 178.50 1547.00');
   });
 });
+
+describe('PDF report with a very long title (issue 15)', () => {
+  it('a 10 kB title renders in seconds, its start on the front page and shortened with an ellipsis in the page headers', async () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ');
+    const title = `${words} END`;
+    expect(title.length).toBeGreaterThan(10_000);
+    const fixture = syntheticReport({ title });
+    const started = performance.now();
+    const bytes = await renderReportPdf(fixture.report, fixture.assets);
+    // Before: each page header re-measured the title once per character dropped (about 400 s).
+    expect(performance.now() - started).toBeLessThan(20_000);
+    const file = path.join(out, 'report-long-title.pdf');
+    writeFileSync(file, bytes);
+    const header = squash(pdfText(file, pdfPageCount(file)));
+    expect(header).toMatch(/Validation report w0 w1 w2 .*…/);
+    // The front page shows the start and says where the whole title is.
+    expect(squash(pdfText(file, 1))).toMatch(/w0 w1 w2 .*… \(title shortened from \d+ characters; the whole title is in report\.json and report\.html\)/);
+  }, 60_000);
+});
