@@ -17,6 +17,8 @@ export interface CliRunOptions {
   jobs?: number;
   force?: string[];
   forceDownstream?: boolean;
+  /** The run folder may hold a run of another workflow: take it over (`--force`). */
+  replaceWorkflow?: boolean;
   /** Run only these steps and what they need. */
   until?: string[];
   /** Every step but `except` must come from the store (see RunWorkflowOptions.storedOnly). */
@@ -58,6 +60,7 @@ export async function executeCliRun(options: CliRunOptions): Promise<number> {
       ...(options.force ? { force: options.force } : {}),
       ...(options.forceDownstream ? { forceDownstream: true } : {}),
       ...(options.until ? { until: options.until } : {}),
+      ...(options.replaceWorkflow ? { replaceWorkflow: true } : {}),
       ...(options.storedOnly ? { storedOnly: options.storedOnly } : {}),
       lifeCycles,
       signal: controller.signal,

@@ -12,6 +12,7 @@ interface DemoOptions {
   out: string;
   phantom?: boolean;
   jobs?: string;
+  force?: boolean;
 }
 
 /**
@@ -31,6 +32,7 @@ export const demoCommand: CliCommand = {
       .option('-o, --out <dir>', 'run folder', 'runs/demo')
       .option('--phantom', 'validate the generated phantom map even when the shared data is present')
       .option('-j, --jobs <n>', 'steps running at once (default: available cores)')
+      .option('--force', 'reuse the run folder although it holds a run of another workflow (e.g. the other demo)')
       .action(
         context.action(async (options: DemoOptions, command: Command) => {
           const { io } = context;
@@ -42,13 +44,14 @@ export const demoCommand: CliCommand = {
           const halfDir = resolve(packageRoot, '../shared/data/level1');
           const halves = { half1: join(halfDir, 'emd_1997_half1.mrc'), half2: join(halfDir, 'emd_1997_half2.mrc') };
           const globals = context.globals(command);
+          const force = options.force ? { force: true } : {};
           if (!options.phantom && existsSync(groel) && existsSync(header)) {
             const withHalves = existsSync(halves.half1) && existsSync(halves.half2);
             io.stderr.write(
               `validating EMD-1997 (GroEL) from ${dataDir}, with the contour level and resolution of its EMDB header` +
                 `${withHalves ? ` and the synthetic half maps of ${halfDir} (levels 0 and 1)` : ''}\n`,
             );
-            return executeValidation({ map: groel, emdbHeader: header, ...(withHalves ? halves : {}), out, ...(jobs ? { jobs } : {}) }, globals, io);
+            return executeValidation({ map: groel, emdbHeader: header, ...(withHalves ? halves : {}), out, ...(jobs ? { jobs } : {}), ...force }, globals, io);
           }
           const { volume, truth } = phantomMap({});
           mkdirSync(out, { recursive: true });
@@ -67,7 +70,7 @@ export const demoCommand: CliCommand = {
               `threshold ${truth.suggestedThreshold.toPrecision(4)}, resolution ${truth.resolution} Å), with its two half maps and its atomic model (levels 0, 1 and A)\n`,
           );
           return executeValidation(
-            { ...files, threshold: truth.suggestedThreshold, resolution: truth.resolution, out, ...(jobs ? { jobs } : {}) },
+            { ...files, threshold: truth.suggestedThreshold, resolution: truth.resolution, out, ...(jobs ? { jobs } : {}), ...force },
             globals,
             io,
           );

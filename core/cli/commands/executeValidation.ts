@@ -10,6 +10,8 @@ export interface ValidationRun extends ValidationOptions {
   out: string;
   store?: string;
   jobs?: number;
+  /** Reuse an output folder that holds a run of another workflow (another set of levels). */
+  force?: boolean;
 }
 
 /** The workflow of each set of levels `vrs validate` can run, by the levels the inputs allow. */
@@ -45,5 +47,6 @@ export async function executeValidation(run: ValidationRun, globals: GlobalOptio
     ...(store ? { store } : {}),
     ...(jobs ? { jobs } : {}),
     ...(globals.json ? { json: true } : {}),
+    ...(run.force ? { replaceWorkflow: true } : {}),
   });
 }

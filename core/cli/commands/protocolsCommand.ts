@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { describeParamType, type AnyProtocol } from '../../engine/index.js';
+import { closestWords } from '../../engine/workflow/didYouMean.js';
+import { VrsInputError } from '../../errors/index.js';
 import type { CliCommand } from '../CliCommand.js';
 import { exitCodes } from '../exitCodes.js';
 import { loadCliEnvironment } from '../loadCliEnvironment.js';
@@ -16,6 +18,10 @@ export const protocolsCommand: CliCommand = {
           const globals = context.globals(command);
           const { registry } = await loadCliEnvironment(globals, context.io);
           const protocols = registry.list().filter((protocol) => id === undefined || protocol.id === id);
+          if (id !== undefined && protocols.length === 0) {
+            const closest = closestWords(id, registry.ids());
+            throw new VrsInputError(`no protocol ${id}${closest.length > 0 ? ` (closest: ${closest.join(', ')}; vrs protocols lists them all)` : ' (no protocols installed)'}`);
+          }
           if (globals.json) {
             context.io.stdout.write(`${JSON.stringify(protocols.map((protocol) => describe(protocol, registry.moduleOf(protocol.id)!)), null, 2)}\n`);
           } else {

@@ -16,6 +16,7 @@ interface RunOptions {
   jobs?: string;
   events?: string;
   until?: string[];
+  force?: boolean;
 }
 
 export const runCommand: CliCommand = {
@@ -28,6 +29,7 @@ export const runCommand: CliCommand = {
       .option('-p, --param <name=value>', 'workflow parameter (repeatable)', collect)
       .option('--params-file <file>', 'YAML or JSON file of workflow parameters (--param wins)')
       .requiredOption('-o, --out <dir>', 'run folder (created; an existing one is continued)')
+      .option('--force', "reuse the output folder although it holds a run of another workflow (that run's step states and published files are removed; its stored results stay)")
       .option('--store <dir>', 'shared step store (default: VRS_STORE, the config, or <out>/store)')
       .option('--until <step>', 'run only this step and the steps it needs (repeatable)', collect)
       .option('-j, --jobs <n>', 'steps running at once (default: available cores)')
@@ -52,6 +54,7 @@ export const runCommand: CliCommand = {
             ...(globals.json ? { json: true } : {}),
             ...(options.events ? { events: options.events } : {}),
             ...(options.until ? { until: options.until } : {}),
+            ...(options.force ? { replaceWorkflow: true } : {}),
           });
         }),
       );

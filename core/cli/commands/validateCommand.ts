@@ -19,6 +19,7 @@ interface ValidateOptions {
   out: string;
   store?: string;
   jobs?: string;
+  force?: boolean;
 }
 
 /** `vrs validate`: the validation of a map at the levels its inputs allow, report in DIR/report.json. */
@@ -40,6 +41,7 @@ export const validateCommand: CliCommand = {
       .option('--compatibility <mode>', "'corrected' (default) or 'original': reproduce the original service's known bugs")
       .requiredOption('-o, --out <dir>', 'run folder (created; an existing one is continued from its cache)')
       .option('--store <dir>', 'shared step store (default: VRS_STORE, the config, or <out>/store)')
+      .option('--force', "reuse the output folder although it holds a run of another workflow (other levels): that run's step states and published files are removed, its stored results stay")
       .option('-j, --jobs <n>', 'steps running at once (default: available cores)')
       .action(
         context.action(async (options: ValidateOptions, command: Command) => {
@@ -62,6 +64,7 @@ export const validateCommand: CliCommand = {
               out: options.out,
               ...(options.store ? { store: options.store } : {}),
               ...(jobs ? { jobs } : {}),
+              ...(options.force ? { force: true } : {}),
             },
             context.globals(command),
             context.io,

@@ -10,6 +10,7 @@ export function explainKeyChange(before: StepKeyMaterial, now: StepKeyMaterial):
   if (before.format !== now.format) reasons.push(`store format ${before.format} → ${now.format}`);
   if (before.protocol !== now.protocol) reasons.push(`protocol ${before.protocol} → ${now.protocol}`);
   if (before.version !== now.version) reasons.push(`protocol version ${before.version} → ${now.version}`);
+  if (before.code !== now.code) reasons.push(before.code === undefined ? 'protocol code not recorded before (stored by an earlier vrs)' : 'protocol code changed (its module or a file it imports)');
   for (const name of union(Object.keys(before.params), Object.keys(now.params))) {
     const a = before.params[name];
     const b = now.params[name];

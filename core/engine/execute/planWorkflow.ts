@@ -61,6 +61,7 @@ export async function planWorkflow(options: PlanWorkflowOptions): Promise<StepPl
     const previousKey = record?.steps[name]?.key;
     return previousKey ? store?.lookup(previousKey) : undefined;
   };
+  const codeDigests = new Map<string, string>();
   const plans = new Map<string, StepPlan>();
   const outputs = new Map<string, Record<string, ArtifactRef>>();
   const selected = selectSteps(workflow, options.until);
@@ -77,7 +78,7 @@ export async function planWorkflow(options: PlanWorkflowOptions): Promise<StepPl
       // Inputs are unknown until upstream steps run, but changed params or versions already decide.
       const previous = lookupPrevious(name);
       if (previous) {
-        const material = await stepKeyMaterial(protocol, stepParams.get(name)!, {}, digests);
+        const material = await stepKeyMaterial(protocol, stepParams.get(name)!, {}, digests, codeDigests);
         const changes = explainKeyChange({ ...previous.manifest.material, inputs: {} }, material).filter((reason) => reason !== 'key changed');
         if (changes.length > 0) {
           plans.set(name, { step: name, protocol: protocol.id, action: 'run', reasons: [...changes, ...waits] });
@@ -101,12 +102,12 @@ export async function planWorkflow(options: PlanWorkflowOptions): Promise<StepPl
       }
       if (refs.length > 0) inputs[port] = refs;
     }
-    const material = await stepKeyMaterial(protocol, stepParams.get(name)!, inputs, digests);
+    const material = await stepKeyMaterial(protocol, stepParams.get(name)!, inputs, digests, codeDigests);
     const key = computeStepKey(material);
     const cached = store?.lookup(key);
     if (cached) {
       outputs.set(name, Object.fromEntries(Object.entries(cached.manifest.outputs).map(([port, record]) => [port, { kind: record.kind, path: join(cached.dir, record.path), digest: record.digest, producer: { step: name, port } }])));
-      plans.set(name, { step: name, protocol: protocol.id, action: 'cached', key, reasons: [`same protocol version, params and inputs as the result stored ${cached.manifest.finishedAt}`] });
+      plans.set(name, { step: name, protocol: protocol.id, action: 'cached', key, reasons: [`same protocol version and code, params and inputs as the result stored ${cached.manifest.finishedAt}`] });
       continue;
     }
     const previousKey = record?.steps[name]?.key;

@@ -1,7 +1,9 @@
 import { availableParallelism, hostname } from 'node:os';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { VrsInputError } from '../../errors/index.js';
 import { CompositeLifeCycle } from '../lifecycle/CompositeLifeCycle.js';
 import type { StepOutcome } from '../lifecycle/EngineEvents.js';
 import type { LifeCycle } from '../lifecycle/LifeCycle.js';
@@ -12,6 +14,7 @@ import type { AnyParamValue } from '../protocol/ParamSpec.js';
 import { JournalLifeCycle } from '../run/JournalLifeCycle.js';
 import { RunDir } from '../run/RunDir.js';
 import type { RunRecord } from '../run/RunRecord.js';
+import { canonicalJson } from '../store/canonicalJson.js';
 import { computeStepKey } from '../store/computeStepKey.js';
 import { storeFormat, type ArtifactRecord, type StepManifest } from '../store/StepManifest.js';
 import { StepStore } from '../store/StepStore.js';
@@ -55,6 +58,12 @@ export interface RunWorkflowOptions {
    * to re-render a report without recomputing any check, even one that failed before.
    */
   storedOnly?: { except: readonly string[]; reason?: (step: string) => string | undefined };
+  /**
+   * The run folder may hold a run of another workflow (`--force`): that run's step links, step
+   * outcomes and published files are removed and the folder becomes this workflow's. Without it,
+   * such a folder is refused before anything in it changes.
+   */
+  replaceWorkflow?: boolean;
   lifeCycles?: readonly LifeCycle[];
   signal?: AbortSignal;
 }
@@ -85,10 +94,21 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
   const signal = options.signal ?? new AbortController().signal;
 
   const runDir = new RunDir(options.runDir);
-  const previous = runDir.readRecord();
-  const attempt = (previous?.attempts ?? 0) + 1;
+  const recorded = runDir.readRecord();
+  const otherWorkflow = recorded !== undefined && recorded.workflow.name !== workflow.name ? recorded.workflow : undefined;
+  if (otherWorkflow && !options.replaceWorkflow) {
+    throw new VrsInputError(
+      `the folder holds a run of workflow ${otherWorkflow.name} (${otherWorkflow.file}); running workflow ${workflow.name} (${workflow.file}) into it would mix ` +
+        'their step states and published files. Give another output folder, or --force to reuse this folder for the new workflow',
+      runDir.dir,
+    );
+  }
+  const attempt = (recorded?.attempts ?? 0) + 1;
   const { staleHolder } = await runDir.acquireLock(attempt);
   try {
+    if (otherWorkflow) forgetOtherWorkflow(runDir);
+    // A folder taken over from another workflow keeps only its store (and attempt count).
+    const previous = otherWorkflow && recorded ? { ...recorded, steps: {} } : recorded;
     const store = new StepStore(resolve(options.store ?? previous?.store ?? runDir.defaultStore));
     const abandoned = store.cleanAbandoned();
     const now = new Date().toISOString();
@@ -110,9 +130,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
     if (!fromCopy) writeWorkflowCopy(runDir, workflow);
 
     const events = new CompositeLifeCycle([new JournalLifeCycle(runDir, attempt), ...(options.lifeCycles ?? [])]);
+    if (otherWorkflow) runDir.appendJournal({ time: now, attempt, event: 'run:replaced', previousWorkflow: otherWorkflow.name, workflow: workflow.name });
     if (staleHolder) runDir.appendJournal({ time: now, attempt, event: 'run:recovered', previousAttempt: staleHolder.attempt, previousPid: staleHolder.pid, abandonedWorkspaces: abandoned });
     events.emit('run:start', { runDir: runDir.dir, workflow: workflow.name, attempt, steps: selected, jobs, forced: [...forced] });
 
+    const codeDigests = new Map<string, string>();
     const semaphore = new PrioritySemaphore(jobs);
     const priority = descendantCounts(workflow);
     const states = new Map<string, Promise<StepState>>();
@@ -194,19 +216,23 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       const values = stepParams.get(step.name)!;
       let key: string;
       try {
-        key = computeStepKey(await stepKeyMaterial(protocol, values, inputs, store.digests));
+        const material = await stepKeyMaterial(protocol, values, inputs, store.digests, codeDigests);
+        materials.set(step.name, material);
+        key = computeStepKey(material);
       } catch (error) {
         return fail(`cannot compute the cache key: ${(error as Error).message}`, { inputError: true });
       }
       const isForced = forced.has(step.name);
       if (!isForced) {
-        const cached = store.lookup(key);
+        const cached = store.lookup(key) ?? (options.storedOnly && !options.storedOnly.except.includes(step.name) ? storedDespiteCode(step.name, key) : undefined);
         if (cached) {
+          // The stored entry's own key (another one than `key` when taken by storedDespiteCode).
+          const storedKey = cached.manifest.key;
           const outputs = outputRefs(step.name, cached.dir, cached.manifest.outputs);
           finishStep(step, cached.dir, cached.manifest.outputs);
-          reports.set(step.name, { step: step.name, protocol: protocol.id, outcome: 'cached', key, dir: cached.dir, outputs: outputPaths(outputs) });
-          events.emit('step:cached', { step: step.name, protocol: protocol.id, key, dir: cached.dir, producedAt: cached.manifest.finishedAt });
-          return { outcome: 'cached', key, dir: cached.dir, outputs };
+          reports.set(step.name, { step: step.name, protocol: protocol.id, outcome: 'cached', key: storedKey, dir: cached.dir, outputs: outputPaths(outputs) });
+          events.emit('step:cached', { step: step.name, protocol: protocol.id, key: storedKey, dir: cached.dir, producedAt: cached.manifest.finishedAt });
+          return { outcome: 'cached', key: storedKey, dir: cached.dir, outputs };
         }
       }
 
@@ -239,7 +265,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
         }
         const durationMs = performance.now() - begin;
         const peakRssBytes = sampler.stop();
-        const material = await stepKeyMaterial(protocol, values, inputs, store.digests);
+        const material = await stepKeyMaterial(protocol, values, inputs, store.digests, codeDigests);
         const manifest: StepManifest = {
           format: storeFormat,
           key,
@@ -274,6 +300,21 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
         release();
       }
     };
+
+    /**
+     * With storedOnly (vrs report): the step's recorded result when only the protocol's code
+     * digest differs (same protocol, version, params and inputs), so that re-rendering a report
+     * after an upgrade or an edit of the code still recomputes nothing.
+     */
+    const storedDespiteCode = (name: string, key: string) => {
+      const recordedKey = previous?.steps[name]?.key;
+      const stored = recordedKey && recordedKey !== key ? store.lookup(recordedKey) : undefined;
+      if (!stored) return undefined;
+      const withoutCode = ({ code: _code, ...rest }: StepManifest['material']) => canonicalJson(rest);
+      const now = materials.get(name);
+      return now && withoutCode(stored.manifest.material) === withoutCode(now) ? stored : undefined;
+    };
+    const materials = new Map<string, StepManifest['material']>();
 
     const finishStep = (step: WorkflowStep, dir: string, records: Record<string, ArtifactRecord>) => {
       runDir.linkStep(step.name, dir);
@@ -318,6 +359,33 @@ function outputRefs(step: string, dir: string, records: Record<string, ArtifactR
 
 function outputPaths(refs: Record<string, ArtifactRef>): Record<string, string> {
   return Object.fromEntries(Object.entries(refs).map(([port, ref]) => [port, ref.path]));
+}
+
+/** Folder entries of the run folder itself, never removed as another workflow's published files. */
+const RUN_FOLDER_ENTRIES = new Set(['run.json', 'run.lock', 'journal.jsonl', 'workflow.yaml', 'workflow-sources', 'logs', 'steps', 'store']);
+
+/**
+ * Removes what a run of another workflow left in the folder, except the store: its step links and
+ * the files its steps published (read from its copy of the workflow).
+ */
+function forgetOtherWorkflow(runDir: RunDir): void {
+  rmSync(join(runDir.dir, 'steps'), { recursive: true, force: true });
+  if (!existsSync(runDir.workflowFile)) return;
+  let steps: Record<string, { publish?: Record<string, unknown> }> = {};
+  try {
+    steps = ((parseYaml(readFileSync(runDir.workflowFile, 'utf8')) as { steps?: typeof steps } | null)?.steps ?? {});
+  } catch {
+    return; // an unreadable copy: nothing known to remove
+  }
+  for (const step of Object.values(steps)) {
+    for (const target of Object.values(step?.publish ?? {})) {
+      if (typeof target !== 'string') continue;
+      const path = resolve(runDir.dir, target);
+      const top = path.slice(runDir.dir.length + 1).split('/')[0]!;
+      if (path.startsWith(`${runDir.dir}/`) && !RUN_FOLDER_ENTRIES.has(top)) rmSync(path, { recursive: true, force: true });
+    }
+  }
+  rmSync(join(runDir.dir, 'workflow-sources'), { recursive: true, force: true });
 }
 
 function writeWorkflowCopy(runDir: RunDir, workflow: Workflow): void {

@@ -3,10 +3,13 @@ import type { AnyProtocol } from '../protocol/Protocol.js';
 import type { AnyParamValue } from '../protocol/ParamSpec.js';
 import type { ArtifactRef } from '../protocol/ArtifactRef.js';
 import type { FileDigestCache } from '../store/FileDigestCache.js';
+import { moduleCodeDigest } from '../plugins/moduleCodeDigest.js';
+import { moduleOfProtocol } from '../plugins/ProtocolRegistry.js';
 import { storeFormat, type StepKeyMaterial } from '../store/StepManifest.js';
 
 /**
- * What a step's cache key is made of: protocol id and declared version, validated params (a
+ * What a step's cache key is made of: protocol id and declared version, the digest of the code of
+ * the module that registered it (with its local imports), validated params (a
  * `path` param counts by its content and base name, not by its folder), and the digests of the
  * input artifacts in binding order.
  */
@@ -15,6 +18,8 @@ export async function stepKeyMaterial(
   params: Readonly<Record<string, AnyParamValue>>,
   inputs: Readonly<Record<string, ArtifactRef[]>>,
   digests: FileDigestCache,
+  /** Module file → code digest, shared by the steps of one run (the code is read once per run). */
+  codeDigests: Map<string, string> = new Map(),
 ): Promise<StepKeyMaterial> {
   const keyParams: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(params)) {
@@ -22,5 +27,11 @@ export async function stepKeyMaterial(
   }
   const keyInputs: Record<string, string[]> = {};
   for (const [port, refs] of Object.entries(inputs)) keyInputs[port] = refs.map((ref) => ref.digest);
-  return { format: storeFormat, protocol: protocol.id, version: protocol.version, params: keyParams, inputs: keyInputs };
+  const module = moduleOfProtocol(protocol);
+  let code = module ? codeDigests.get(module) : undefined;
+  if (module && code === undefined) {
+    code = moduleCodeDigest(module);
+    codeDigests.set(module, code);
+  }
+  return { format: storeFormat, protocol: protocol.id, version: protocol.version, ...(code !== undefined ? { code } : {}), params: keyParams, inputs: keyInputs };
 }

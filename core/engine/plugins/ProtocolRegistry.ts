@@ -1,4 +1,5 @@
 import type { Container } from 'inversify';
+import { VrsInputError } from '../../errors/index.js';
 import type { AnyProtocol } from '../protocol/Protocol.js';
 
 /** A protocol and the module that registered it (workers re-load that module to run it). */
@@ -6,6 +7,14 @@ export interface RegisteredProtocol {
   protocol: AnyProtocol;
   /** Absolute path of the plugin module file. */
   module: string;
+}
+
+/** The module that registered each protocol object (for the code digest in its steps' keys). */
+const registeringModule = new WeakMap<AnyProtocol, string>();
+
+/** The plugin module file a protocol was registered by, when it came through a registry. */
+export function moduleOfProtocol(protocol: AnyProtocol): string | undefined {
+  return registeringModule.get(protocol);
 }
 
 /** Every protocol the loaded plugin modules registered, by id. */
@@ -23,9 +32,14 @@ export class ProtocolRegistry {
     for (const entry of entries) {
       const earlier = byId.get(entry.protocol.id);
       if (earlier) {
-        throw new Error(`protocol ${entry.protocol.id} is registered twice: by ${earlier.module} and by ${entry.module}`);
+        // A configuration mistake (the same plugin twice under two paths, or two plugins claiming
+        // one id), not a bug: said plainly, exit 2.
+        throw new VrsInputError(
+          `protocol ${entry.protocol.id} is registered twice: by ${earlier.module} and by ${entry.module}; load only one of them (vrs.config.yaml plugins, --plugin) or give one protocol another id`,
+        );
       }
       byId.set(entry.protocol.id, entry);
+      registeringModule.set(entry.protocol, entry.module);
     }
     this.#byId = byId;
   }

@@ -1,6 +1,6 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { RunRecord } from './RunRecord.js';
 import { RunLockedError } from './RunLockedError.js';
 import { LeaseLock } from './LeaseLock.js';
@@ -56,18 +56,40 @@ export class RunDir {
     return existsSync(this.recordFile);
   }
 
+  /** run.json with its store as an absolute path (a relative one is resolved against this folder). */
   readRecord(): RunRecord | undefined {
+    let record: RunRecord;
     try {
-      return JSON.parse(readFileSync(this.recordFile, 'utf8')) as RunRecord;
+      record = JSON.parse(readFileSync(this.recordFile, 'utf8')) as RunRecord;
     } catch {
       return undefined;
     }
+    const { localParams, ...rest } = record;
+    const params = { ...rest.params };
+    for (const name of localParams ?? []) if (typeof params[name] === 'string') params[name] = resolve(this.dir, params[name]);
+    return { ...rest, params, store: resolve(this.dir, record.store) };
   }
 
+  /**
+   * Writes run.json atomically. A store inside the folder is recorded relative to it, so that a
+   * folder moved or copied elsewhere keeps using its own store (records written before hold an
+   * absolute path, which readRecord still accepts). So are path params naming files inside it.
+   */
   writeRecord(record: RunRecord): void {
     mkdirSync(this.dir, { recursive: true });
+    const inside = (path: string) => path === this.dir || path.startsWith(`${this.dir}/`);
+    const store = resolve(record.store);
+    const params = { ...record.params };
+    const localParams: string[] = [];
+    for (const [name, value] of Object.entries(params)) {
+      if (typeof value === 'string' && isAbsolute(value) && inside(value)) {
+        params[name] = relative(this.dir, value);
+        localParams.push(name);
+      }
+    }
+    const written = { ...record, params, ...(localParams.length > 0 ? { localParams } : {}), store: inside(store) ? relative(this.dir, store) || '.' : store };
     const temp = `${this.recordFile}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(record, null, 2)}\n`);
+    writeFileSync(temp, `${JSON.stringify(written, null, 2)}\n`);
     renameSync(temp, this.recordFile);
   }
 

@@ -14,7 +14,16 @@ export interface RunRecord {
   };
   /** Workflow parameter values (paths absolute), as validated. */
   params: Record<string, AnyParamValue>;
-  /** Absolute folder of the step store. */
+  /**
+   * In run.json only: the params whose value is a file inside the run folder (e.g. the phantom
+   * maps `vrs demo` writes there), recorded relative to it so the folder can be moved;
+   * RunDir.readRecord resolves them and drops this field.
+   */
+  localParams?: string[];
+  /**
+   * Folder of the step store: relative to the run folder in run.json when inside it (so the folder
+   * can be moved), absolute otherwise; RunDir.readRecord always returns it absolute.
+   */
   store: string;
   /** Plugin module files loaded (built-in protocols module first when used). */
   modules: string[];

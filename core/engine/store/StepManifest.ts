@@ -26,6 +26,12 @@ export interface StepKeyMaterial {
   format: number;
   protocol: string;
   version: string;
+  /**
+   * Digest of the code of the module that registered the protocol and its local imports
+   * (moduleCodeDigest), so that editing a plugin without bumping its version reruns its steps.
+   * Absent for a protocol not loaded through a registry (and in manifests written before).
+   */
+  code?: string;
   /** Validated params, defaults applied; `path` params as { file: base name, sha256 }. */
   params: Record<string, unknown>;
   /** Input port → digests of the bound artifacts, in binding order. */

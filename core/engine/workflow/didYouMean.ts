@@ -18,6 +18,15 @@ export function suggestion(word: string, candidates: Iterable<string>): string {
   return best ? ` (did you mean "${best}"?)` : '';
 }
 
+/** Up to `count` candidates nearest to `word` by edit distance (nearest first, ties by name). */
+export function closestWords(word: string, candidates: Iterable<string>, count = 3): string[] {
+  return [...candidates]
+    .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .slice(0, count)
+    .map((entry) => entry.candidate);
+}
+
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

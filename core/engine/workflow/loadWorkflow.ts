@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { VrsInputError } from '../../errors/index.js';
 import type { ProtocolRegistry } from '../plugins/ProtocolRegistry.js';
@@ -15,6 +15,7 @@ import { WorkflowValidationError } from './WorkflowValidationError.js';
 export function loadWorkflow(file: string, registry: ProtocolRegistry): Workflow {
   const path = resolve(file);
   if (!existsSync(path)) throw new VrsInputError('workflow file not found', path);
+  if (statSync(path).isDirectory()) throw new VrsInputError('is a folder, not a workflow file (give the YAML file, e.g. workflows/level0.yaml)', path);
   const { files, issues } = readWorkflowFiles(path);
   if (issues.length > 0) throw new WorkflowValidationError(path, issues);
   const resolved = resolveWorkflow(files, registry);

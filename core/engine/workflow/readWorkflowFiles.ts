@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkWorkflowSchema } from './checkWorkflowSchema.js';
 import type { RawWorkflowFile } from './RawWorkflow.js';
@@ -39,6 +39,8 @@ export function readWorkflowFiles(file: string): { files: WorkflowFile[]; issues
         issues.push({ message: `include cycle: ${[...chain.slice(chain.indexOf(target)), target].join(' → ')}`, location });
       } else if (!existsSync(target)) {
         issues.push({ message: `included file not found: ${included} (looked at ${target})`, location });
+      } else if (statSync(target).isDirectory()) {
+        issues.push({ message: `included file ${included} is a folder (${target}); include the workflow files in it one by one`, location });
       } else {
         visit(target, [...chain, target]);
       }

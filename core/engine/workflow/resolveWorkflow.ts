@@ -67,6 +67,8 @@ export function resolveWorkflow(files: readonly WorkflowFile[], registry: Protoc
 
   // region per step: protocol, params, inputs, publish
   const steps: WorkflowStep[] = [];
+  /** Published path → the first step (and output) publishing to it. */
+  const publisher = new Map<string, { step: string; port: string }>();
   for (const draft of drafts) {
     const { name, raw, file } = draft;
     const at = (path: (string | number)[], which: 'value' | 'key' = 'value') => file.source.locate(['steps', name, ...path], which);
@@ -177,8 +179,10 @@ export function resolveWorkflow(files: readonly WorkflowFile[], registry: Protoc
                 }
               }
             }
-            if (matched === 0 && !spec.optional && !spec.many) {
-              problem(`input "${port}": ${JSON.stringify(text)} matches no ${spec.kind} output`, where, 'value');
+            // Even for an optional or list input: a pattern that selects nothing is a typo or a
+            // missing step far more often than a wish for nothing.
+            if (matched === 0) {
+              problem(`input "${port}": the pattern ${JSON.stringify(text)} matches no ${spec.kind} output of another step`, where, 'value');
             }
             return;
           }
@@ -202,7 +206,16 @@ export function resolveWorkflow(files: readonly WorkflowFile[], registry: Protoc
       } else if (isAbsolute(target) || normalize(target).startsWith('..')) {
         problem(`publish: "${target}" must be a path inside the run folder`, ['publish', port], 'value');
       } else {
-        publish[port] = normalize(target);
+        const path = normalize(target);
+        const earlier = publisher.get(path);
+        if (earlier) {
+          // Otherwise the last step to finish would silently overwrite the other's file.
+          const other = earlier.step === name ? `its output "${earlier.port}"` : `step "${earlier.step}" (output "${earlier.port}")`;
+          problem(`publish: step "${name}" (output "${port}") and ${other} both publish to "${path}"`, ['publish', port], 'value');
+        } else {
+          publisher.set(path, { step: name, port });
+          publish[port] = path;
+        }
       }
     }
 
