@@ -18,6 +18,8 @@ export const reportProtocol = defineProtocol({
   version: '5',
   title: 'Report',
   description: 'Writes report.json, report.html and report.pdf from the section results: front matter, summary with score, contents, every section with its figures.',
+  // Typesetting the PDF takes seconds of synchronous work: in a worker, Ctrl-C and SIGTERM stop it at once.
+  execution: 'worker',
   params: {
     levels: { type: 'string[]', description: 'Validation levels the report covers (default: those of the sections).' },
     map: { type: 'path', description: 'The map file; named in the report when it could not be imported.' },

@@ -64,23 +64,28 @@ describe('vrs validate: inputs', () => {
     }
     const missing = await cli(['validate', '--map', join(dir, 'absent.mrc'), '--threshold', '1', '--out', join(dir, 'run')], { config: false });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/absent\.mrc: file not found/);
+    expect(missing.stderr).toMatch(/absent\.mrc \[map\]: file not found/);
     writeFileSync(join(dir, 'header.xml'), '<html>not a header</html>');
     const badHeader = await cli(['validate', '--map', map, '--emdb-header', join(dir, 'header.xml'), '--out', join(dir, 'run')], { config: false });
     expect(badHeader.code).toBe(2);
     expect(badHeader.stderr).toMatch(/header\.xml: not an EMDB header/);
   });
 
-  it('a map with NaN voxels: the import fails with a message naming the file and the voxels; nothing else runs', async () => {
+  it('a map with NaN voxels: refused before anything runs, naming the file and the voxels; through a workflow the import fails and every section says so', async () => {
     const dir = tempDir('vrs-validate-');
     const map = join(dir, 'nan.mrc');
     const data = new Float32Array(16 ** 3).fill(1);
     data[123] = Number.NaN;
     writeFileSync(map, buildRawMrc({ ncrs: [16, 16, 16], mode: 2, cellA: [16, 16, 16], data }));
     const result = await cli(['validate', '--map', map, '--threshold', '0.3', '--out', join(dir, 'run')], { config: false });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/✗ importMap \(vrs\.importMap\) failed: .*nan\.mrc.*NaN/);
-    const report = JSON.parse(readFileSync(join(dir, 'run', 'report.json'), 'utf8')) as { sections: { id: string; status: string; reason?: string }[] };
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nan\.mrc \[data\]: 1 voxel\(s\) are NaN or infinite/);
+    expect(existsSync(join(dir, 'run', 'run.json'))).toBe(false);
+    // `vrs run` has no up-front checks: the import step fails and the report says why for every section.
+    const run = await cli(['run', join(repoRoot, 'workflows/level0.yaml'), '-p', `map=${map}`, '-p', 'threshold=0.3', '--out', join(dir, 'wf')], { config: false });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✗ importMap \(vrs\.importMap\) failed: .*nan\.mrc.*NaN/);
+    const report = JSON.parse(readFileSync(join(dir, 'wf', 'report.json'), 'utf8')) as { sections: { id: string; status: string; reason?: string }[] };
     for (const id of ['input', '0.a', '0.b', '0.c', '0.d']) {
       const section = report.sections.find((s) => s.id === id);
       expect(section?.status, id).toBe('failed');

@@ -126,7 +126,8 @@ steps:
     expect(resumedReport.sections.find((s) => s.id === '0.z')?.status).toBe('ok');
     // Its picture is read from the section's folder in the store into both renderings.
     const panels = reportPanels(resumedReport);
-    expect(panels).toContainEqual({ sectionId: '0.z', file: 'pixel.png', width: 1, height: 1 });
+    // Figures are named relative to report.json (figures/<section>/<file>).
+    expect(panels).toContainEqual({ sectionId: '0.z', file: 'figures/0.z/pixel.png', width: 1, height: 1 });
     expect(pdfPictures(join(run, 'report.pdf')).map((p) => [p.width, p.height])).toEqual(panels.map((p) => [p.width, p.height]));
     expect(readFileSync(join(run, 'report.html'), 'utf8').match(/<img src="data:image\/png;base64,/g)).toHaveLength(panels.length);
   }, 600_000);
