@@ -8,7 +8,7 @@ export const level = (value: number) => (Number.isInteger(value) ? value.toFixed
 /** Where the parts join and what to try instead, or why nothing is suggested. */
 export function suggestionText(c: MaskCoverage): string {
   if (c.suggestedThreshold === null || c.suggestedLargestShare === null) {
-    return 'No lower contour down to the map mean joins them into one component holding 95 % of the density above it.';
+    return 'No lower contour enclosing at most three times as many voxels joins them into one component holding 95 % of the voxels above it.';
   }
   const join = c.joinThreshold !== null && c.joinThreshold !== c.suggestedThreshold ? ` (the parts join below ${level(c.joinThreshold)})` : '';
   return `At ${level(c.suggestedThreshold)} one component holds ${percent(c.suggestedLargestShare)} of the voxels above it${join}; consider that contour.`;

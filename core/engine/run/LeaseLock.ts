@@ -14,11 +14,17 @@ export interface LeaseContent {
 
 // The heartbeat runs in its own thread: a main thread busy for seconds (a synchronous kernel, the
 // PDF) must not let the lease lapse, and a killed process takes the thread with it.
+// It renews only its own lock: a holder whose lease lapsed (stopped for seconds) must not keep a
+// successor's lock alive.
 const HEARTBEAT = `
 const { workerData } = require('node:worker_threads');
-const { utimesSync } = require('node:fs');
+const { readFileSync, utimesSync } = require('node:fs');
 setInterval(() => {
-  try { const now = new Date(); utimesSync(workerData.file, now, now); } catch { process.exit(0); }
+  try {
+    if (JSON.parse(readFileSync(workerData.file, 'utf8')).token !== workerData.token) process.exit(0);
+    const now = new Date();
+    utimesSync(workerData.file, now, now);
+  } catch { process.exit(0); }
 }, workerData.renewMs);
 `;
 
@@ -57,7 +63,7 @@ export class LeaseLock<T extends Record<string, unknown>> {
           closeSync(fd);
         }
         this.#token = token;
-        this.#heartbeat = new Worker(HEARTBEAT, { eval: true, workerData: { file: this.file, renewMs: this.timing.renewMs } });
+        this.#heartbeat = new Worker(HEARTBEAT, { eval: true, execArgv: [], workerData: { file: this.file, renewMs: this.timing.renewMs, token } });
         this.#heartbeat.unref();
         return abandoned === undefined ? {} : { abandoned };
       } catch (error) {
@@ -71,19 +77,48 @@ export class LeaseLock<T extends Record<string, unknown>> {
       }
       const holder = readHolder<T>(this.file);
       if (Date.now() - mtime > this.timing.ttlMs) {
-        const aside = `${this.file}.abandoned-${token}`;
-        try {
-          renameSync(this.file, aside);
-        } catch {
-          continue; // another contender took it over first
-        }
-        rmSync(aside, { force: true });
-        abandoned = holder;
+        const taken = this.#takeOver(token);
+        if (taken === 'busy') await new Promise((resolve) => setTimeout(resolve, 20));
+        else if (taken === 'taken') abandoned = holder;
         continue;
       }
       if (firstSeen === undefined) firstSeen = mtime;
       else if (mtime !== firstSeen || Date.now() > deadline) onHeld(holder);
       await new Promise((resolve) => setTimeout(resolve, Math.min(this.timing.renewMs, Math.max(20, this.timing.ttlMs - (Date.now() - mtime) + 20))));
+    }
+  }
+
+  /**
+   * Moves a lapsed lock aside. Two contenders that saw it lapse at the same moment must not both
+   * do it (the second would move the first one's fresh lock aside): the check and the move happen
+   * under a guard file created with O_EXCL, and the lock is looked at again inside. A guard left
+   * by a contender killed in between is itself lapsed after one TTL and removed.
+   */
+  #takeOver(token: string): 'taken' | 'fresh' | 'busy' {
+    const guard = `${this.file}.takeover`;
+    try {
+      closeSync(openSync(guard, 'wx'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(guard).mtimeMs > this.timing.ttlMs) rmSync(guard, { force: true });
+      } catch {
+        // removed meanwhile
+      }
+      return 'busy';
+    }
+    try {
+      try {
+        if (Date.now() - statSync(this.file).mtimeMs <= this.timing.ttlMs) return 'fresh';
+      } catch {
+        return 'fresh'; // released meanwhile: the next attempt creates it
+      }
+      const aside = `${this.file}.abandoned-${token}`;
+      renameSync(this.file, aside);
+      rmSync(aside, { force: true });
+      return 'taken';
+    } finally {
+      rmSync(guard, { force: true });
     }
   }
 

@@ -99,7 +99,10 @@ const REFERENCE = /&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);/g;
  * #xE000–#xFFFD, #x10000–#x10FFFF). One linear scan; the first fault is reported with its line.
  */
 function checkReferences(text: string, source: string): void {
-  for (const m of text.matchAll(REFERENCE)) {
+  // References mean nothing inside comments and CDATA sections: blank those out (same length, so
+  // line numbers stay right) before looking.
+  const markup = text.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (span) => span.replace(/[^\n]/g, ' '));
+  for (const m of markup.matchAll(REFERENCE)) {
     const body = m[1]!;
     const fault = body.startsWith('#')
       ? isXmlChar(codePoint(body))

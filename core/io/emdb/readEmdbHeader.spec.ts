@@ -162,7 +162,15 @@ describe('readEmdbHeader', () => {
     expect(v3('<theoretical units="kDa/nm">3.2</theoretical>')).toBeUndefined();
     expect(v3('<theoretical units="kDa/nm">3.2</theoretical><experimental units="kDa">90</experimental>')).toBe(90);
     expect(() => v3('<theoretical units="MDa">heavy</theoretical>')).toThrow(/b\.xml \[molecular_weight\]: expected a number, found "heavy"/);
-    expect(() => v19('<molWtTheo units="MDa">-1</molWtTheo>')).toThrow(/a\.xml \[sample\/molWtTheo\]: molecular weight must be positive/);
+    // 0 or a negative weight is a placeholder: left out (the experimental one is taken when given).
+    expect(v19('<molWtTheo units="MDa">0</molWtTheo>')).toBeUndefined();
+    expect(v19('<molWtTheo units="MDa">-1</molWtTheo><molWtExp units="kDa">70</molWtExp>')).toBe(70);
+  });
+
+  it('references inside comments and CDATA are text, not references: a valid header is not refused', () => {
+    const header = parseEmdbHeader('<emd emdb_id="EMD-7"><!-- &nbsp; is HTML --><admin><title><![CDATA[a &foo; b]]></title></admin></emd>', 'ok.xml');
+    expect(header.emdbId).toBe('EMD-7');
+    expect(() => parseEmdbHeader('<emd emdb_id="EMD-7"><admin><title>a &nbsp; b</title></admin></emd>', 'bad.xml')).toThrow(/bad\.xml: malformed XML: entity reference &nbsp;/);
   });
 
   it('refuses malformed XML with a VrsInputError naming the file and the fault, never a crash', () => {

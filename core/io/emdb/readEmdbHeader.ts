@@ -189,7 +189,9 @@ function massKDa(candidates: (XmlElement | undefined)[], source: string, field: 
     const factor = KDA_PER_UNIT[units];
     if (factor === undefined) continue;
     const mass = number(value, source, field);
-    if (!(mass > 0)) throw new VrsInputError(`molecular weight must be positive, found ${value}`, source, field);
+    // A weight of 0 (or below) is a placeholder, not a mass: the optional field is left out
+    // rather than refusing the whole header.
+    if (!(mass > 0)) continue;
     return Number((mass * factor).toPrecision(12));
   }
   return undefined;

@@ -34,7 +34,7 @@ export const massAnalysisProtocol = defineProtocol({
     // decentred; corrected mode measures the parts together (the molecule mask) and says so.
     if (compatibility !== 'original' && coverage?.poor === true && ctx.inputs.has('moleculeMask')) {
       const molecule = await ctx.inputs.mask('moleculeMask');
-      const maskName = `the molecule mask (the ${coverage.moleculeComponents} components holding 95 % of the voxels above the contour, dilated like the hard mask, which holds only one)`;
+      const maskName = `the molecule mask (the ${coverage.moleculeComponents} parts of the molecule above the contour, each at least 5 % of it, dilated like the hard mask, which holds only one)`;
       const section = massAnalysisSection(map, molecule, { compatibility, maskName });
       return { section: { kind: 'section', value: { ...section, notes: [...(section.notes ?? []), MOLECULE_MASK_NOTE], metrics: { ...section.metrics, moleculeMask: true } } } };
     }

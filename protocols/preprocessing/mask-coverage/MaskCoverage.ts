@@ -31,7 +31,7 @@ export interface MaskCoverage {
   expectedMassKDa: number | null;
   /** Protein mass enclosed at the suggested threshold (kDa). */
   suggestedMassKDa: number | null;
-  /** Components kept in `mask` (the molecule mask): 1 when coverage is good, else coverageComponents95. */
+  /** Components kept in `mask` (the molecule mask): 1 when coverage is good, else the parts (≥ 5 % each) among the components needed for 95 %. */
   moleculeComponents: number;
 }
 

@@ -4,7 +4,7 @@ import { buildHardMask } from '../hard-mask/buildHardMask.js';
 import { massAnalysisProtocol } from '../../level0/mass-analysis/massAnalysisProtocol.js';
 import { coverageAbstract, coverageResults } from '../../level0/input-data/coverageText.js';
 import { runProtocolInProcess } from '../../level0/loc-bfactor/testing/runProtocolInProcess.js';
-import { readMap, type SectionResult, Volume } from '../../../core/index.js';
+import { readMap, SeededRandom, type SectionResult, Volume } from '../../../core/index.js';
 import type { MaskCoverage } from './MaskCoverage.js';
 import { measureMaskCoverage, roundStep } from './measureMaskCoverage.js';
 import { maskCoverageProtocol } from './maskCoverageProtocol.js';
@@ -71,6 +71,39 @@ describe('measureMaskCoverage', () => {
     expect(coverage.suggestedThreshold).toBeNull();
     expect(coverage.expectedMassKDa).toBeNull();
     expect(molecule).toBe(mask);
+  });
+
+  it('two blobs with no bridge in noise: the parts never join before noise does, so nothing is suggested (no contour in the background)', () => {
+    const map = twoBlobs();
+    const data = map.data;
+    // Remove the rod and add Gaussian noise of σ 0.05 (seeded): below ~0.15 noise joins everything.
+    const random = new SeededRandom(7);
+    for (let z = 0, p = 0; z < n; z++) for (let y = 0; y < n; y++) for (let x = 0; x < n; x++, p++) {
+      const r2 = (x - 32) ** 2 + (y - 32) ** 2;
+      data[p] = Math.exp(-(r2 + (z - 20) ** 2) / 32) + Math.exp(-(r2 + (z - 44) ** 2) / 32) + 0.05 * random.normal();
+    }
+    const { mask, info } = buildHardMask(map, 0.5);
+    const { coverage } = measureMaskCoverage(map, mask, { threshold: 0.5, passes: info.passes });
+    expect(coverage.poor).toBe(true);
+    expect(coverage.suggestedThreshold).toBeNull();
+    expect(coverage.joinThreshold).toBeNull();
+    expect(partialMaskNote(coverage)).toContain('No lower contour enclosing at most three times as many voxels joins them');
+  });
+
+  it('the molecule mask keeps the parts and leaves out dust near the box faces, so 0.a measures the molecule', async () => {
+    const map = twoBlobs();
+    const data = map.data;
+    // Lone voxels of 1 near two faces: components of one voxel each, counted for 95 % but not parts.
+    for (let k = 0; k < 25; k++) data[2 + n * (5 + 2 * k + n * 2)] = 1;
+    for (let k = 0; k < 25; k++) data[(n - 3) + n * (5 + 2 * k + n * (n - 3))] = 1;
+    const { mask, info } = buildHardMask(map, 0.6);
+    const { coverage, mask: molecule } = measureMaskCoverage(map, mask, { threshold: 0.6, passes: info.passes });
+    expect(coverage.poor).toBe(true);
+    expect(coverage.moleculeComponents).toBe(2);
+    expect(molecule.data[2 + n * (5 + n * 2)]).toBe(0);
+    const massA = (await runProtocolInProcess(massAnalysisProtocol, { map, mask, coverage: { json: coverage }, moleculeMask: molecule }, {})).section!.value as SectionResult;
+    expect(massA.warnings).toEqual([]);
+    expect(massA.method).toMatch(/the 2 parts of the molecule/);
   });
 
   it('dust is not a split: a blob and many single voxels above the contour (under 5 % each) is not poor coverage', () => {

@@ -25,7 +25,7 @@ export const maskCoverageProtocol = defineProtocol({
   },
   outputs: {
     info: { kind: 'json', description: 'MaskCoverage: coverage shares, components for 95 %, join and suggested thresholds, masses.' },
-    mask: { kind: 'mask', description: 'The molecule mask: the hard mask when coverage is good, else the components holding 95 % of the thresholded voxels, dilated alike.' },
+    mask: { kind: 'mask', description: 'The molecule mask: the hard mask when coverage is good, else its parts (the components needed for 95 % of the thresholded voxels, each ≥ 5 % of them), dilated alike.' },
   },
   async run(ctx) {
     const { threshold, expectedMassKDa } = ctx.params;

@@ -1,4 +1,4 @@
-import { componentsByThreshold, connectedComponents, dilate, threshold as thresholdMask, type BinaryMask, type Volume } from '../../../core/index.js';
+import { componentsByThreshold, connectedComponents, dilate, MAX_BOX_SHARE_ABOVE_THRESHOLD, threshold as thresholdMask, type BinaryMask, type Volume } from '../../../core/index.js';
 import { PROTEIN_VOLUME_A3_PER_DA } from '../../level0/mask-analysis/massTable.js';
 import { GOOD_COVERAGE, PART_SHARE, type MaskCoverage } from './MaskCoverage.js';
 
@@ -19,8 +19,10 @@ export interface MaskCoverageOptions {
  * the thresholded voxels), not dust. Then it searches downwards from the contour, on a ladder of
  * round levels between the contour and the map's mean, for the highest level at which one
  * component holds ≥ 95 % (where the parts join), and suggests the highest level ten ladder steps
- * round (one significant figure coarser) at or below it that still does. The returned mask is the
- * hard mask when coverage is good, else the components needed for 95 %, dilated as the hard mask:
+ * round (one significant figure coarser) at or below it that still does — searching only while the
+ * contour encloses at most three times the voxels (below that, noise joins everything). The
+ * returned mask is the hard mask when coverage is good, else the parts (≥ 5 %) among the
+ * components needed for 95 %, dilated as the hard mask:
  * the molecule as the contour shows it, for checks (0.a) that must see all of it.
  */
 export function measureMaskCoverage(map: Volume, hardMask: BinaryMask, opts: MaskCoverageOptions): { coverage: MaskCoverage; mask: BinaryMask } {
@@ -78,18 +80,25 @@ export function measureMaskCoverage(map: Volume, hardMask: BinaryMask, opts: Mas
   if (!poor) return { coverage, mask: hardMask };
 
   const mean = sum / data.length;
-  const search = joinSearch(map, t, mean, opts.ladderLevels ?? 100);
+  const search = joinSearch(map, t, mean, opts.ladderLevels ?? 100, Math.min(MAX_JOIN_GROWTH * voxels, MAX_BOX_SHARE_ABOVE_THRESHOLD * data.length));
   if (search !== null) {
     coverage.joinThreshold = search.join;
     coverage.suggestedThreshold = search.suggested;
     coverage.suggestedLargestShare = search.largestShare;
     coverage.suggestedMassKDa = kDa(search.voxels);
   }
+  // The molecule: the parts among the components needed for 95 % (dust left out: it would move
+  // 0.a's free space to a speck near the box face).
   const kept = new Uint8Array(count + 1);
-  for (let k = 0; k < needed; k++) kept[bySize[k]!] = 1;
+  let parts = 0;
+  for (let k = 0; k < needed; k++) {
+    if (k > 0 && sizes[bySize[k]!]! < PART_SHARE * voxels) break;
+    kept[bySize[k]!] = 1;
+    parts++;
+  }
   const molecule = new Uint8Array(data.length);
   for (let i = 0; i < data.length; i++) molecule[i] = kept[labels[i]!]!;
-  coverage.moleculeComponents = needed;
+  coverage.moleculeComponents = parts;
   return { coverage, mask: dilate(map.withData(molecule), passes, 18) };
 }
 
@@ -100,7 +109,14 @@ export function roundStep(x: number): number {
   return 10 * p;
 }
 
-function joinSearch(map: Volume, t: number, floor: number, levels: number): { join: number; suggested: number; largestShare: number; voxels: number } | null {
+/**
+ * A join counts only while the contour encloses at most this many times the voxels it encloses at
+ * the given threshold: lower, noise joins everything into one component and the "suggestion" would
+ * be a contour in the background.
+ */
+export const MAX_JOIN_GROWTH = 3;
+
+function joinSearch(map: Volume, t: number, floor: number, levels: number, maxVoxels: number): { join: number; suggested: number; largestShare: number; voxels: number } | null {
   if (!(t > floor)) return null;
   const step = roundStep((t - floor) / levels);
   // Round levels strictly below the contour (the contour itself is known to be split), down to the floor.
@@ -108,7 +124,7 @@ function joinSearch(map: Volume, t: number, floor: number, levels: number): { jo
   for (let k = Math.ceil(t / step - 1e-9) - 1; k * step > floor && ladder.length < 4 * levels; k--) ladder.push(Number((k * step).toPrecision(12)));
   if (ladder.length === 0) return null;
   const r = componentsByThreshold(map, ladder);
-  const holds = (k: number) => r.voxels[k]! > 0 && r.largest[k]! >= GOOD_COVERAGE * r.voxels[k]!;
+  const holds = (k: number) => r.voxels[k]! > 0 && r.voxels[k]! <= maxVoxels && r.largest[k]! >= GOOD_COVERAGE * r.voxels[k]!;
   const joinAt = ladder.findIndex((_, k) => holds(k));
   if (joinAt < 0) return null;
   // The suggestion: the highest multiple of ten steps at or below the join that holds, else the join.
