@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The templates and the schema are read at run time: the report step's cache key must change with them.
+// code-digest-assets: templates schema
 let cachedRoot: string | undefined;
 
 /**

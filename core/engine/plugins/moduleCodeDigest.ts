@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { hashBytes } from '../store/hashFile.js';
 
@@ -66,10 +66,34 @@ function readEntry(file: string): FileEntry | undefined {
       const target = resolveLocal(resolve(dirname(file), specifier.split('?')[0]!));
       if (target && !target.split(sep).includes('node_modules')) imports.push(target);
     }
+    // Files a module reads at run time (templates, schemas) count as its code when it says so.
+    for (const match of bytes.toString('utf8').matchAll(ASSETS)) {
+      for (const name of match[1]!.trim().split(/\s+/)) imports.push(...filesUnder(resolve(dirname(file), name)));
+    }
   }
   const entry = { size: stat.size, mtimeMs: stat.mtimeMs, sha256: hashBytes(bytes), imports };
   files.set(file, entry);
   return entry;
+}
+
+/**
+ * A line comment `code-digest-assets:` followed by paths, on a line of its own in a source file:
+ * the files under those paths (relative to the source's folder) are part of its code digest,
+ * e.g. the report's templates, which it reads at run time.
+ */
+const ASSETS = /^[ \t]*\/\/[ \t]*code-digest-assets:([^\n]*)/gm;
+
+/** The file itself, or every file under a folder (sorted, recursively). */
+function filesUnder(path: string): string[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return [];
+  }
+  if (stat.isFile()) return [path];
+  if (!stat.isDirectory()) return [];
+  return readdirSync(path).sort().flatMap((name) => filesUnder(resolve(path, name)));
 }
 
 /** The file a relative specifier names: as written, its TypeScript source, or an index file. */
