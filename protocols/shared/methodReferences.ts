@@ -133,6 +133,15 @@ export const PAULING_1951: MethodReference = {
   doi: '10.1073/pnas.37.4.205',
 };
 
+/** The twist of β-sheets the 0.h β-sheet twist test relies on (DOI checked against citing papers). */
+export const CHOTHIA_1973: MethodReference = {
+  authors: 'Chothia C',
+  year: 1973,
+  title: 'Conformation of twisted β-pleated sheets in proteins',
+  journal: 'J Mol Biol 75:295–302',
+  doi: '10.1016/0022-2836(73)90022-3',
+};
+
 /** DeepHand (HaPi): the network-based hand test the original service runs, which 0.h replaces. */
 export const DEEPHAND_2022: MethodReference = {
   authors: 'Garcia Condado J, Muñoz-Barrutia A, Sorzano COS',

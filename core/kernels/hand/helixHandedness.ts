@@ -2,10 +2,10 @@ import { irfft3d, rfft3d } from '../../fft/index.js';
 import { dilate, gaussianBlur, raisedCosineLowPass } from '../index.js';
 import { type Vec3, Volume, type VolumeGeometry } from '../../volume/index.js';
 import { axisSegments } from './axisSegments.js';
-import { fftFriendlySize } from './fftFriendlySize.js';
 import { DEFAULT_HELIX_MATCH, HelixHandMatcher, type HelixMatchOptions } from './HelixHandMatcher.js';
 import { helixTemplateVolume } from './helixTemplateVolume.js';
 import { resampleHalfSpectrum } from './resampleHalfSpectrum.js';
+import { cloneGeometry, croppedWorkingGrid, thresholdBox, thresholdRegion } from './workingGrid.js';
 import { DEFAULT_TUBE_CRITERIA, type TubeCriteria, tubeVoxels } from './tubeVoxels.js';
 
 export interface HelixHandOptions {
@@ -115,58 +115,21 @@ export async function helixHandedness(volume: Volume<Float32Array>, opts: HelixH
   // 1. threshold region and crop box on the original grid
   const [nx, ny, nz] = volume.dims;
   const ts = volume.voxelSize;
-  const src = volume.data;
-  const first: Vec3 = [nx, ny, nz];
-  const last: Vec3 = [-1, -1, -1];
-  let maskVoxels = 0;
-  for (let z = 0, i = 0; z < nz; z++)
-    for (let y = 0; y < ny; y++)
-      for (let x = 0; x < nx; x++, i++) {
-        const v = src[i]!;
-        if (v - v !== 0) throw new RangeError(`map voxel (${x}, ${y}, ${z}) is ${v}, not a finite number`);
-        if (v < threshold) continue;
-        maskVoxels++;
-        if (x < first[0]) first[0] = x;
-        if (x > last[0]) last[0] = x;
-        if (y < first[1]) first[1] = y;
-        if (y > last[1]) last[1] = y;
-        if (z < first[2]) first[2] = z;
-        if (z > last[2]) last[2] = z;
-      }
+  const { count: maskVoxels, first, last } = thresholdBox(volume, threshold);
   const empty = (grid: VolumeGeometry): HelixHandResult => ({
     score: null, candidates: [], acceptedCount: 0, acceptedLength: 0, leftLength: 0, meanDifference: null,
     maskVoxels, tubeVoxels: 0, grid, lowPassResolution, lowPassed: null,
   });
   if (maskVoxels === 0) return empty({ dims: [0, 0, 0], voxelSize: [sampling, sampling, sampling], origin: [...volume.origin] });
 
-  const cropStart: Vec3 = [0, 0, 0];
-  const cropDims: Vec3 = [0, 0, 0];
-  for (let a = 0; a < 3; a++) {
-    const n = volume.dims[a]!;
-    const pad = Math.ceil(margin / ts[a]!);
-    const lo = Math.max(0, first[a]! - pad);
-    const hi = Math.min(n - 1, last[a]! + pad);
-    let size = fftFriendlySize(hi - lo + 1);
-    if (size > n) size = n;
-    cropDims[a] = size;
-    cropStart[a] = Math.min(n - size, Math.max(0, Math.round((lo + hi + 1 - size) / 2)));
-  }
-  const crop = cropVolume(volume, cropStart, cropDims);
+  const { crop, cropDims, fMax, workDims, grid } = croppedWorkingGrid(volume, { first, last }, { margin, sampling, lowPassResolution, rollOff });
+  const workVoxel = grid.voxelSize;
   if (opts.signal?.aborted) throw opts.signal.reason;
   progress(0.05, 'spectrum');
 
   // 2. Fourier resampling to ≈ sampling, low-pass, and the smoothed copy for the Hessian
-  const nyquist = 0.5 / Math.max(...ts);
-  const fMax = Math.min(1 / lowPassResolution + rollOff, nyquist * (1 - 1e-6));
   const lowPass = raisedCosineLowPass(1 / lowPassResolution, rollOff);
   const blur = gaussianBlur(sigma);
-  const workDims = cropDims.map((n, a) => {
-    const boxLength = n * ts[a]!;
-    const kMax = Math.floor(fMax * boxLength + 1e-9);
-    return fftFriendlySize(Math.max(Math.ceil(boxLength / sampling), 2 * kMax + 2));
-  }) as Vec3;
-  const workVoxel = workDims.map((m, a) => (cropDims[a]! * ts[a]!) / m) as Vec3;
-  const grid: VolumeGeometry = { dims: workDims, voxelSize: workVoxel, origin: [...crop.origin] };
   const spectrum = await rfft3d(crop.data, cropDims, fftOpts);
   const lowSpec = resampleHalfSpectrum(spectrum, cropDims, ts, workDims, lowPass, fMax);
   const smoothSpec = resampleHalfSpectrum(spectrum, cropDims, ts, workDims, (f) => lowPass(f) * blur(f), fMax);
@@ -235,50 +198,4 @@ export async function helixHandedness(volume: Volume<Float32Array>, opts: HelixH
     lowPassResolution,
     lowPassed,
   };
-}
-
-function cloneGeometry(g: VolumeGeometry): VolumeGeometry {
-  return { dims: [...g.dims], voxelSize: [...g.voxelSize], origin: [...g.origin] };
-}
-
-/** A copy of the box [start, start + dims) of a map, with its origin. */
-function cropVolume(volume: Volume<Float32Array>, start: Vec3, dims: Vec3): Volume<Float32Array> {
-  const [nx, ny] = volume.dims;
-  const [cx, cy, cz] = dims;
-  const out = new Float32Array(cx * cy * cz);
-  for (let z = 0; z < cz; z++)
-    for (let y = 0; y < cy; y++) {
-      const from = ((start[2] + z) * ny + start[1] + y) * nx + start[0];
-      out.set(volume.data.subarray(from, from + cx), (z * cy + y) * cx);
-    }
-  const origin = volume.origin.map((o, a) => o + start[a]! * volume.voxelSize[a]!) as Vec3;
-  return new Volume(out, { dims: [...dims], voxelSize: [...volume.voxelSize], origin });
-}
-
-/** 1 where the original map's nearest voxel to the working-grid voxel reaches the threshold. */
-function thresholdRegion(volume: Volume<Float32Array>, threshold: number, grid: VolumeGeometry): Uint8Array {
-  const [mx, my, mz] = grid.dims;
-  const [nx, ny, nz] = volume.dims;
-  const index = (a: 0 | 1 | 2, m: number, n: number): Int32Array =>
-    Int32Array.from({ length: m }, (_, i) => {
-      const k = Math.round((grid.origin[a] + i * grid.voxelSize[a] - volume.origin[a]) / volume.voxelSize[a]);
-      return k < 0 || k >= n ? -1 : k;
-    });
-  const ix = index(0, mx, nx);
-  const iy = index(1, my, ny);
-  const iz = index(2, mz, nz);
-  const out = new Uint8Array(mx * my * mz);
-  const d = volume.data;
-  for (let z = 0, p = 0; z < mz; z++) {
-    const kz = iz[z]!;
-    for (let y = 0; y < my; y++) {
-      const ky = iy[y]!;
-      for (let x = 0; x < mx; x++, p++) {
-        const kx = ix[x]!;
-        if (kz < 0 || ky < 0 || kx < 0) continue;
-        if (d[(kz * ny + ky) * nx + kx]! >= threshold) out[p] = 1;
-      }
-    }
-  }
-  return out;
 }

@@ -1,4 +1,4 @@
-// Helix-handedness test (algorithms §5.2) and the small numerics it is built from.
+// Hand tests (algorithms §5.2): α-helix handedness, β-sheet twist, and the small numerics they are built from.
 export * from './symmetricEigen3.js';
 export * from './fftFriendlySize.js';
 export * from './resampleHalfSpectrum.js';
@@ -9,3 +9,4 @@ export * from './helixTemplateVolume.js';
 export * from './HelixHandMatcher.js';
 export * from './helixHandedness.js';
 export * from './helixEvidenceVolume.js';
+export * from './sheetTwist.js';

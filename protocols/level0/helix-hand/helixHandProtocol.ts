@@ -1,4 +1,4 @@
-import { defineProtocol, helixHandedness } from '../../../core/index.js';
+import { defineProtocol, helixHandedness, sheetTwist, type SheetTwistResult } from '../../../core/index.js';
 import {
   candidateViews,
   failedSection,
@@ -11,12 +11,13 @@ import {
 /**
  * 0.h Hand (vrs-spec §6.8; algorithms §5.2): the non-neural α-helix handedness test standing in for
  * DeepHand. Score in [0, 1] (0 = right-handed helices, the correct hand); warnings above 0.4
- * (uncertain) and 0.5 (flipped). Does not apply without a resolution or above 5 Å; "could not be
- * measured" when the map has no helix candidate.
+ * (uncertain) and 0.5 (flipped). Does not apply without a resolution or above 5 Å. When the map has
+ * no helix candidate the β-sheet twist test (our own) is tried instead; "could not be measured" when
+ * it is undecided too.
  */
 export const helixHandProtocol = defineProtocol({
   id: 'vrs.helixHand',
-  version: '1',
+  version: '2',
   title: 'Hand (α-helix handedness test)',
   description: 'Fits right- and left-handed ideal α-helices to the tubular density of the map; report section 0.h.',
   execution: 'worker',
@@ -54,8 +55,14 @@ export const helixHandProtocol = defineProtocol({
       minCorrelation,
       sampling,
       signal: ctx.signal,
-      progress: (fraction, message) => ctx.progress(0.9 * fraction, message),
+      progress: (fraction, message) => ctx.progress(0.8 * fraction, message),
     });
+    // No α-helix: read the hand from the twist of β-sheets instead (core/kernels/hand/sheetTwist.ts).
+    let sheet: SheetTwistResult | null = null;
+    if (result.score === null && result.maskVoxels > 0) {
+      sheet = await sheetTwist(map, { threshold, resolution, sampling, signal: ctx.signal, progress: (fraction, message) => ctx.progress(0.8 + 0.1 * fraction, `β-sheet twist: ${message}`) });
+      ctx.logger.info('sheet twist', { verdict: sheet.verdict, meanTwist: sheet.meanTwist, zScore: sheet.zScore, agreement: sheet.agreement, patches: sheet.patches.length, pairs: sheet.pairs });
+    }
     ctx.logger.info('helix hand', {
       score: result.score,
       candidates: result.candidates.length,
@@ -65,7 +72,7 @@ export const helixHandProtocol = defineProtocol({
     });
     ctx.progress(0.92, 'views');
     const views = result.score === null ? null : candidateViews(map, threshold, result);
-    const { section, files } = helixHandSection({ result, resolution, threshold, minCorrelation, views, notes });
+    const { section, files } = helixHandSection({ result, resolution, threshold, minCorrelation, views, notes, sheet });
     ctx.progress(1, 'done');
     return { section: { kind: 'section', value: section, ...(Object.keys(files).length > 0 ? { files } : {}) } };
   },

@@ -9,13 +9,15 @@ import {
   renderIsosurfaceViews,
   type HelixCandidate,
   type HelixHandResult,
+  NATURAL_TWIST_SIGN,
   type SectionFigure,
   type SectionPlot,
   type SectionResult,
+  type SheetTwistResult,
   type Volume,
   type VoxelArray,
 } from '../../../core/index.js';
-import { DEEPHAND_2022, PAULING_1951 } from '../../shared/methodReferences.js';
+import { CHOTHIA_1973, DEEPHAND_2022, PAULING_1951 } from '../../shared/methodReferences.js';
 
 export const HELIX_HAND_SECTION = { id: '0.h', level: '0', title: 'Hand (α-helix handedness test)' } as const;
 export const HELIX_HAND_LABEL = '0.h Hand';
@@ -145,6 +147,8 @@ export interface HelixHandSectionInputs {
   minCorrelation: number;
   views: { figure: SectionFigure; files: Record<string, Uint8Array> } | null;
   notes: string[];
+  /** The β-sheet twist test, run when the helix search found no helix candidate (null otherwise). */
+  sheet?: SheetTwistResult | null;
 }
 
 const base = {
@@ -189,7 +193,11 @@ export function helixHandSection(inputs: HelixHandSectionInputs): { section: Sec
     const reason = tried === 0
       ? 'No α-helix candidate was found: no straight tube of density at least 10 Å long lies where the map reaches the threshold.'
       : `No α-helix candidate was found: ${tried} straight tube${tried === 1 ? '' : 's'} of density at least 10 Å long ${tried === 1 ? 'was' : 'were'} tried, and none fits an ideal α-helix with a correlation of at least ${minCorrelation}.`;
-    return { section: failedSection(reason, searchMetrics(result, minCorrelation), notes), files: {} };
+    const sheet = inputs.sheet ?? null;
+    if (sheet !== null && sheet.verdict !== 'undecided') return { section: sheetTwistSection(reason, result, sheet, minCorrelation, notes), files: {} };
+    const metrics = sheet === null ? searchMetrics(result, minCorrelation) : { ...searchMetrics(result, minCorrelation), handMethod: SHEET_TWIST_NAME, sheetTwist: sheetTwistMetrics(sheet) };
+    const fullReason = sheet === null ? reason : `${reason} The ${SHEET_TWIST_NAME}, tried instead, is undecided: ${sheet.undecidedReason}.`;
+    return { section: failedSection(fullReason, metrics, notes), files: {} };
   }
   const score = result.score;
   const accepted = result.candidates.filter((c) => c.accepted);
@@ -235,4 +243,103 @@ export function helixHandSection(inputs: HelixHandSectionInputs): { section: Sec
     ...(notes.length > 0 ? { notes } : {}),
   };
   return { section, files };
+}
+
+// ── β-sheet twist test: the fallback when no α-helix is found ──────────────────────────────────
+
+export const SHEET_TWIST_NAME = 'β-sheet twist test';
+
+export const SHEET_TWIST_METHOD =
+  'β-sheet twist test (used because no α-helix was found): strand ridges found by Hessian analysis of the map low-passed to max(R, 4 Å), '
+  + 'pairs of neighbouring parallel ridges 4.2–5.8 Å apart within a plate of density (a β-sheet), and the sense in which each strand is turned '
+  + 'relative to its neighbour, averaged over 12 Å patches. Our own test, not part of the original service; uncalibrated against DeepHand.';
+
+export const SHEET_TWIST_EXPLANATION =
+  'When the map shows no α-helix, its hand is read from its β-sheets instead. β-sheets of L-amino acids are twisted the same way in every protein: '
+  + 'seen along the strands the twist is right-handed, so that, going across the sheet, each strand is turned by about 20° to the left (about the '
+  + 'cross-strand axis) relative to the one before it; in a mirrored map the sheets turn the other way. The map is resampled to about 1 Å per voxel '
+  + 'and low-passed to the larger of its resolution and 4 Å. Strands are ridges of density (two strong curvatures across, a weak one along); two '
+  + 'ridge points 4.2–5.8 Å apart, with directions within 40° of each other, separated across both strands and lying in one plate of density '
+  + '(a sheet, seen at 2 Å smoothing), are neighbouring strands. For each such pair the turn of the second strand relative to the first about '
+  + 'their separation, per Å, is its twist. The pairs are grouped into 12 Å cubes (patches); each patch with at least 10 pairs votes with its mean '
+  + 'twist, weighted by its pairs. The hand is decided only when the weighted mean twist is at least 3 standard errors from zero, at least 70 % '
+  + 'of the weight agrees on its sense and at least 4 patches vote. The hand score is the share of the weight twisted like a mirrored sheet '
+  + '(0: natural twist, the correct hand; 1: a mirrored map). Checked on a twisted-sheet phantom and its mirror, an untwisted sheet (undecided), '
+  + 'and on EMD-30342 (3.9 Å) with its mirror images; its confidence on real maps is modest (about 3–4.5 standard errors there).';
+
+/** Twist in degrees per 4.8 Å strand step, the unit sheet twists are usually quoted in. */
+function degreesPerStrand(twistPerA: number): number {
+  return (twistPerA * 4.8 * 180) / Math.PI;
+}
+
+function sheetTwistMetrics(sheet: SheetTwistResult): Record<string, unknown> {
+  return {
+    verdict: sheet.verdict,
+    undecidedReason: sheet.undecidedReason,
+    meanTwistDegPerStrand: sheet.meanTwist === null ? null : round(degreesPerStrand(sheet.meanTwist), 3),
+    meanTwistRadPerA: sheet.meanTwist === null ? null : round(sheet.meanTwist, 6),
+    zScore: sheet.zScore === null ? null : round(sheet.zScore, 3),
+    agreement: sheet.agreement === null ? null : round(sheet.agreement, 4),
+    mirroredFraction: sheet.mirroredFraction === null ? null : round(sheet.mirroredFraction, 4),
+    patches: sheet.patches.length,
+    strandPairs: sheet.pairs,
+    sheetVoxels: sheet.sheetVoxels,
+    ridgeVoxels: sheet.ridgeVoxels,
+    lowPassResolution: sheet.lowPassResolution,
+    workingVoxelSize: sheet.grid.voxelSize.map((v) => round(v, 6)),
+    patchList: sheet.patches.map((p) => ({ centre: p.centre.map((v) => round(v, 2)), pairs: p.pairs, twistDegPerStrand: round(degreesPerStrand(p.twist), 3) })),
+  };
+}
+
+export function patchTwistHistogram(sheet: SheetTwistResult): SectionPlot {
+  const values = sheet.patches.map((p) => degreesPerStrand(p.twist));
+  const span = Math.max(1, ...values.map(Math.abs));
+  const { counts, edges } = histogram(values, 20, [-span, span]);
+  const side = NATURAL_TWIST_SIGN < 0 ? 'negative' : 'positive';
+  return {
+    id: 'sheet_twist',
+    caption: `Histogram of the mean twist of the β-sheet patches (degrees per 4.8 Å strand step): ${side} values are twisted like natural sheets.`,
+    kind: 'histogram',
+    xLabel: 'Patch twist (° per strand)',
+    yLabel: 'Patches',
+    series: [{ label: 'β-sheet patches', x: Array.from(counts, (_, k) => (edges[k]! + edges[k + 1]!) / 2), y: Array.from(counts), binEdges: Array.from(edges), style: 'bars' }],
+    vLines: [{ x: 0, label: 'no twist' }],
+  };
+}
+
+/** The section when the helix search found nothing and the β-sheet twist test decided the hand. */
+function sheetTwistSection(helixReason: string, helix: HelixHandResult, sheet: SheetTwistResult, minCorrelation: number, notes: string[]): SectionResult {
+  const score = sheet.mirroredFraction!;
+  const warnings: string[] = [];
+  if (score > FLIPPED_SCORE) warnings.push(`The volume seems to be flipped: its β-sheets are twisted the way mirrored sheets are (hand score ${f3(score)} > ${FLIPPED_SCORE}).`);
+  if (score > UNCERTAIN_SCORE) warnings.push(`The orientation (hand) of the volume is uncertain (hand score ${f3(score)} > ${UNCERTAIN_SCORE}).`);
+  const twist = degreesPerStrand(sheet.meanTwist!);
+  const results = [
+    `${helixReason} The hand was measured with the ${SHEET_TWIST_NAME} instead.`,
+    `The ${SHEET_TWIST_NAME} assigns a hand score of ${f3(score)} to the input volume (0: sheets twisted like natural ones, the correct hand; 1: twisted the other way, a mirrored map).`,
+    `${sheet.patches.length} β-sheet patches (${sheet.pairs} neighbouring-strand pairs, ${sheet.sheetVoxels} sheet voxels of about 1 Å) vote; their mean twist is ${twist.toFixed(1).replace('-', '−')}° per 4.8 Å strand step `
+      + `(natural sheets turn by about −20° in atomic models; a map at this resolution shows less), ${Math.abs(sheet.zScore!).toFixed(1)} standard errors from zero; `
+      + `${(100 * sheet.agreement!).toFixed(0)} % of the patch weight agrees on its sense.`,
+  ];
+  const metrics = {
+    handScore: round(score, 6),
+    handMethod: SHEET_TWIST_NAME,
+    ...searchMetrics(helix, minCorrelation),
+    sheetTwist: sheetTwistMetrics(sheet),
+  };
+  return {
+    ...base,
+    // its own name: the hand here comes from the sheets, not from α-helices
+    title: 'Hand (β-sheet twist test)',
+    method: `${HELIX_HAND_METHOD} ${SHEET_TWIST_METHOD}`,
+    explanation: `${HELIX_HAND_EXPLANATION} ${SHEET_TWIST_EXPLANATION}`,
+    references: [...base.references, CHOTHIA_1973],
+    status: warnings.length > 0 ? 'warnings' : 'ok',
+    warnings,
+    metrics,
+    results,
+    plots: [patchTwistHistogram(sheet)],
+    ...(warnings.length > 0 ? { abstract: 'There seems to be a problem with the map hand.' } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
