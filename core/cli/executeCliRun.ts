@@ -17,7 +17,10 @@ export interface CliRunOptions {
   jobs?: number;
   force?: string[];
   forceDownstream?: boolean;
-  /** The run folder may hold a run of another workflow: take it over (`--force`). */
+  /**
+   * `--force`: the run folder may hold a run of another workflow (take it over), and files no run
+   * wrote where this run writes are moved aside to `<name>.user-<n>` instead of refusing the run.
+   */
   replaceWorkflow?: boolean;
   /** Run only these steps and what they need. */
   until?: string[];
@@ -60,7 +63,7 @@ export async function executeCliRun(options: CliRunOptions): Promise<number> {
       ...(options.force ? { force: options.force } : {}),
       ...(options.forceDownstream ? { forceDownstream: true } : {}),
       ...(options.until ? { until: options.until } : {}),
-      ...(options.replaceWorkflow ? { replaceWorkflow: true } : {}),
+      ...(options.replaceWorkflow ? { replaceWorkflow: true, setAsideForeignFiles: true } : {}),
       ...(options.storedOnly ? { storedOnly: options.storedOnly } : {}),
       lifeCycles,
       signal: controller.signal,

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { VrsInputError } from '../errors/index.js';
-import type { ParamSpecs } from '../engine/index.js';
+import { readYamlText, yamlAliasError, yamlLimits, type ParamSpecs } from '../engine/index.js';
 import { CliUsageError } from './CliUsageError.js';
 
 /**
@@ -16,8 +15,10 @@ export function parseParamAssignments(specs: ParamSpecs, assignments: readonly s
     const file = resolve(cwd, paramsFile);
     let data: unknown;
     try {
-      data = parseYaml(readFileSync(file, 'utf8'));
+      data = parseYaml(readYamlText(file, 'parameter file'), { maxAliasCount: yamlLimits.maxAliases });
     } catch (error) {
+      const refusal = yamlAliasError(error, file);
+      if (refusal instanceof VrsInputError) throw refusal;
       throw new VrsInputError(`cannot read: ${(error as Error).message}`, file);
     }
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new VrsInputError('expected a mapping of parameter names to values', file);

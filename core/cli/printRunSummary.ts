@@ -20,6 +20,7 @@ export function printRunSummary(summary: RunSummary, io: CliIo): void {
   const skipped = summary.steps.filter((step) => step.outcome === 'skipped');
   if (skipped.length > 0) lines.push(`  skipped: ${skipped.map((step) => step.step).join(', ')}`);
   for (const file of summary.published) lines.push(`published: ${show(file)}`);
+  for (const note of summary.notes ?? []) lines.push(`note: ${note}`);
   lines.push(`run folder: ${show(summary.runDir)}`);
   if (summary.status === 'failed') lines.push(`fix the cause, then continue with: vrs resume ${show(summary.runDir)}`);
   if (summary.status === 'interrupted') lines.push(`interrupted; continue with: vrs resume ${show(summary.runDir)}`);

@@ -56,6 +56,8 @@ export { storeFormat, type ArtifactRecord, type StepKeyMaterial, type StepManife
 export { StepStore, type StepWorkspace, type StoredStep } from './store/StepStore.js';
 export { RunDir } from './run/RunDir.js';
 export { RunLockedError } from './run/RunLockedError.js';
+export { asidePath, checkRunFolderPath, setAside } from './run/checkRunFolder.js';
+export { readYamlText, yamlAliasError, yamlLimits } from './workflow/yamlLimits.js';
 export type { RunRecord } from './run/RunRecord.js';
 // endregion
 

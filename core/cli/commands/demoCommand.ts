@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../../engine/index.js';
+import { asidePath, checkRunFolderPath, packageRoot, RunDir, setAside } from '../../engine/index.js';
+import { VrsInputError } from '../../errors/index.js';
 import { writeMap } from '../../io/index.js';
 import { halfMapPair, phantomMap, phantomModelPdb } from '../../phantom/index.js';
 import type { CliCommand } from '../CliCommand.js';
@@ -37,6 +38,7 @@ export const demoCommand: CliCommand = {
         context.action(async (options: DemoOptions, command: Command) => {
           const { io } = context;
           const out = resolve(io.cwd, options.out);
+          checkRunFolderPath(out);
           const jobs = parseJobs(options.jobs);
           const dataDir = resolve(packageRoot, '../shared/data/level0');
           const groel = join(dataDir, 'emd_1997.map');
@@ -53,9 +55,10 @@ export const demoCommand: CliCommand = {
             );
             return executeValidation({ map: groel, emdbHeader: header, ...(withHalves ? halves : {}), out, ...(jobs ? { jobs } : {}), ...force }, globals, io);
           }
+          const files = { map: join(out, 'phantom.mrc'), half1: join(out, 'phantom_half1.mrc'), half2: join(out, 'phantom_half2.mrc'), model: join(out, 'phantom_model.pdb') };
+          setAsideUserFiles(Object.values(files), out, options.force === true, io);
           const { volume, truth } = phantomMap({});
           mkdirSync(out, { recursive: true });
-          const files = { map: join(out, 'phantom.mrc'), half1: join(out, 'phantom_half1.mrc'), half2: join(out, 'phantom_half2.mrc'), model: join(out, 'phantom_model.pdb') };
           // Halves with √2 times the map's noise average to a map with the phantom's own noise level.
           const { half1, half2 } = halfMapPair(truth.signal, { seed: truth.seed + 1, noiseSd: Math.SQRT2 * truth.noiseSigma });
           const average = new Float32Array(volume.data.length);
@@ -78,3 +81,19 @@ export const demoCommand: CliCommand = {
       );
   },
 };
+
+/**
+ * The phantom files are rewritten on every demo; one that a demo run of this folder did not write
+ * (its run record does not name it) is the user's: refused, or moved aside with --force.
+ */
+function setAsideUserFiles(paths: readonly string[], out: string, force: boolean, io: { stderr: { write(text: string): unknown } }): void {
+  const recorded = new RunDir(out).readRecord();
+  const ours = new Set(Object.values(recorded?.params ?? {}).filter((value): value is string => typeof value === 'string'));
+  for (const path of paths) {
+    if (!existsSync(path) || ours.has(path)) continue;
+    if (!force) {
+      throw new VrsInputError(`was not written by a run of vrs, and the demo writes its phantom there; nothing was changed. Give another --out, or --force to move it aside to ${asidePath(path)}`, path);
+    }
+    io.stderr.write(`note: moved ${path} aside to ${setAside(path)}: no run of vrs wrote it, and the demo writes its phantom there\n`);
+  }
+}

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
-import { loadWorkflow, packageRoot, resolveWorkflowParams } from '../../engine/index.js';
+import { join, resolve } from 'node:path';
+import { checkRunFolderPath, loadWorkflow, packageRoot, resolveWorkflowParams } from '../../engine/index.js';
 import type { GlobalOptions } from '../CliContext.js';
 import type { CliIo } from '../CliIo.js';
 import { executeCliRun } from '../executeCliRun.js';
@@ -29,6 +29,8 @@ const LEVEL_WORKFLOWS: Record<string, string> = {
  * Parameters the workflow does not declare (an EMDB title when the report takes none) are dropped.
  */
 export async function executeValidation(run: ValidationRun, globals: GlobalOptions, io: CliIo): Promise<number> {
+  // A bad --out is said first, before the inputs are read (the run checks the folder's content).
+  checkRunFolderPath(resolve(io.cwd, run.out));
   const { params, levels, notes } = await resolveValidationInputs(run, io.cwd);
   for (const note of notes) io.stderr.write(`${note}\n`);
   const { config, registry } = await loadCliEnvironment(globals, io);

@@ -32,4 +32,6 @@ export interface RunSummary {
   steps: StepReport[];
   /** Files and folders copied into the run folder by `publish` entries. */
   published: string[];
+  /** What the run did to the folder that the user should know (a file of theirs moved aside). */
+  notes?: string[];
 }

@@ -1,8 +1,7 @@
 import { availableParallelism, hostname } from 'node:os';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { VrsInputError } from '../../errors/index.js';
 import { CompositeLifeCycle } from '../lifecycle/CompositeLifeCycle.js';
 import type { StepOutcome } from '../lifecycle/EngineEvents.js';
@@ -13,6 +12,7 @@ import type { ArtifactRef } from '../protocol/ArtifactRef.js';
 import type { AnyParamValue } from '../protocol/ParamSpec.js';
 import { JournalLifeCycle } from '../run/JournalLifeCycle.js';
 import { RunDir } from '../run/RunDir.js';
+import { checkRunFolderEntries, checkRunFolderPath, findForeignFiles, foreignFilesError, normalizeTarget, ownPublishedFiles, setAside } from '../run/checkRunFolder.js';
 import type { RunRecord } from '../run/RunRecord.js';
 import { canonicalJson } from '../store/canonicalJson.js';
 import { computeStepKey } from '../store/computeStepKey.js';
@@ -64,6 +64,13 @@ export interface RunWorkflowOptions {
    * such a folder is refused before anything in it changes.
    */
   replaceWorkflow?: boolean;
+  /**
+   * A file the run would replace although no run of this folder wrote it (a user's report.json at
+   * a publish target, a run.json that is no run record) is moved aside to `<name>.user-<n>`, noted
+   * in the summary and the journal (`--force`). Without it, such a file refuses the run before
+   * anything in the folder changes. Never for a file that is an input of the run.
+   */
+  setAsideForeignFiles?: boolean;
   lifeCycles?: readonly LifeCycle[];
   signal?: AbortSignal;
 }
@@ -93,8 +100,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
   const jobs = options.jobs ?? availableParallelism();
   const signal = options.signal ?? new AbortController().signal;
 
+  checkRunFolderPath(options.runDir);
   const runDir = new RunDir(options.runDir);
   const recorded = runDir.readRecord();
+  checkRunFolderEntries(runDir, resolve(options.store ?? recorded?.store ?? runDir.defaultStore) === runDir.defaultStore);
   const otherWorkflow = recorded !== undefined && recorded.workflow.name !== workflow.name ? recorded.workflow : undefined;
   if (otherWorkflow && !options.replaceWorkflow) {
     throw new VrsInputError(
@@ -103,10 +112,32 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       runDir.dir,
     );
   }
+  const own = ownPublishedFiles(runDir, recorded);
+  const publishes = workflow.steps.filter((step) => selected.includes(step.name)).flatMap((step) => Object.values(step.publish).map((target) => ({ step: step.name, target })));
+  const foreign = findForeignFiles(runDir, publishes, own, recorded !== undefined);
+  if (foreign.length > 0) {
+    const input = foreign.flatMap((file) => inputsWithin(file.path, workflow, params).map((param) => ({ file, param })))[0];
+    if (input) {
+      throw new VrsInputError(
+        `is an input of this run (param ${input.param}) and lies where the run ${input.file.step ? `publishes ${input.file.target}` : `keeps its ${input.file.target}`}; it is never moved: give another --out, or keep the input elsewhere`,
+        input.file.path,
+      );
+    }
+    if (!options.setAsideForeignFiles) throw foreignFilesError(foreign);
+  }
   const attempt = (recorded?.attempts ?? 0) + 1;
   const { staleHolder } = await runDir.acquireLock(attempt);
   try {
-    if (otherWorkflow) forgetOtherWorkflow(runDir);
+    if (otherWorkflow) forgetOtherWorkflow(runDir, own);
+    // Files in the way, moved aside only now that the folder is ours (the lock is held).
+    const notes: string[] = [];
+    const setAsideFiles: { path: string; aside: string }[] = [];
+    for (const file of foreign) {
+      if (!existsSync(file.path) && !isLink(file.path)) continue; // removed with the other workflow's files
+      const aside = setAside(file.path);
+      setAsideFiles.push({ path: file.path, aside });
+      notes.push(`moved ${file.path} aside to ${aside}: no run of vrs wrote it, and ${file.step ? `this run publishes ${file.target} (step ${file.step})` : `the run folder keeps its ${file.target} there`}`);
+    }
     // A folder taken over from another workflow keeps only its store (and attempt count).
     const previous = otherWorkflow && recorded ? { ...recorded, steps: {} } : recorded;
     const store = new StepStore(resolve(options.store ?? previous?.store ?? runDir.defaultStore));
@@ -125,12 +156,15 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       attempts: attempt,
       status: 'running',
       steps: previous?.steps ?? {},
+      // What runs of this folder published (a replaced workflow's files were just removed).
+      published: otherWorkflow ? [] : [...own].filter((target) => existsSync(join(runDir.dir, target))),
     };
     runDir.writeRecord(record);
     if (!fromCopy) writeWorkflowCopy(runDir, workflow);
 
     const events = new CompositeLifeCycle([new JournalLifeCycle(runDir, attempt), ...(options.lifeCycles ?? [])]);
     if (otherWorkflow) runDir.appendJournal({ time: now, attempt, event: 'run:replaced', previousWorkflow: otherWorkflow.name, workflow: workflow.name });
+    for (const { path, aside } of setAsideFiles) runDir.appendJournal({ time: now, attempt, event: 'run:setAside', path, aside });
     if (staleHolder) runDir.appendJournal({ time: now, attempt, event: 'run:recovered', previousAttempt: staleHolder.attempt, previousPid: staleHolder.pid, abandonedWorkspaces: abandoned });
     events.emit('run:start', { runDir: runDir.dir, workflow: workflow.name, attempt, steps: selected, jobs, forced: [...forced] });
 
@@ -319,8 +353,15 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
     const finishStep = (step: WorkflowStep, dir: string, records: Record<string, ArtifactRecord>) => {
       runDir.linkStep(step.name, dir);
       for (const [port, target] of Object.entries(step.publish)) {
-        const record = records[port];
-        if (record) published.push(runDir.publish(join(dir, record.path), target));
+        const artifact = records[port];
+        if (!artifact) continue;
+        // Recorded before the copy, so that a kill during it still leaves the file known as the run's.
+        const normalized = normalizeTarget(runDir, target);
+        if (!record.published!.includes(normalized)) {
+          record.published!.push(normalized);
+          runDir.writeRecord(record);
+        }
+        published.push(runDir.publish(join(dir, artifact.path), target));
       }
     };
 
@@ -347,6 +388,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       counts,
       steps: workflow.steps.filter((step) => reports.has(step.name)).map((step) => reports.get(step.name)!),
       published,
+      ...(notes.length > 0 ? { notes } : {}),
     };
   } finally {
     runDir.releaseLock();
@@ -366,26 +408,35 @@ const RUN_FOLDER_ENTRIES = new Set(['run.json', 'run.lock', 'journal.jsonl', 'wo
 
 /**
  * Removes what a run of another workflow left in the folder, except the store: its step links and
- * the files its steps published (read from its copy of the workflow).
+ * the files it published (`own`: its record's list, or its workflow copy's publish targets).
  */
-function forgetOtherWorkflow(runDir: RunDir): void {
+function forgetOtherWorkflow(runDir: RunDir, own: ReadonlySet<string>): void {
   rmSync(join(runDir.dir, 'steps'), { recursive: true, force: true });
-  if (!existsSync(runDir.workflowFile)) return;
-  let steps: Record<string, { publish?: Record<string, unknown> }> = {};
-  try {
-    steps = ((parseYaml(readFileSync(runDir.workflowFile, 'utf8')) as { steps?: typeof steps } | null)?.steps ?? {});
-  } catch {
-    return; // an unreadable copy: nothing known to remove
-  }
-  for (const step of Object.values(steps)) {
-    for (const target of Object.values(step?.publish ?? {})) {
-      if (typeof target !== 'string') continue;
-      const path = resolve(runDir.dir, target);
-      const top = path.slice(runDir.dir.length + 1).split('/')[0]!;
-      if (path.startsWith(`${runDir.dir}/`) && !RUN_FOLDER_ENTRIES.has(top)) rmSync(path, { recursive: true, force: true });
-    }
+  for (const target of own) {
+    const path = resolve(runDir.dir, target);
+    const top = path.slice(runDir.dir.length + 1).split('/')[0]!;
+    if (path.startsWith(`${runDir.dir}/`) && !RUN_FOLDER_ENTRIES.has(top)) rmSync(path, { recursive: true, force: true });
   }
   rmSync(join(runDir.dir, 'workflow-sources'), { recursive: true, force: true });
+}
+
+/** The names of the path params whose file is `path` or lies inside it. */
+function inputsWithin(path: string, workflow: Workflow, params: Record<string, AnyParamValue>): string[] {
+  return Object.entries(workflow.params)
+    .filter(([name, spec]) => spec.type === 'path' && typeof params[name] === 'string')
+    .map(([name]) => name)
+    .filter((name) => {
+      const file = resolve(params[name] as string);
+      return file === path || file.startsWith(`${path}/`);
+    });
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function writeWorkflowCopy(runDir: RunDir, workflow: Workflow): void {

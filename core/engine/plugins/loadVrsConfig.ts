@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readYamlText, yamlAliasError, yamlLimits } from '../workflow/yamlLimits.js';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { VrsInputError } from '../../errors/index.js';
@@ -27,9 +28,11 @@ export function loadVrsConfig(options: LoadVrsConfigOptions = {}): VrsConfig {
   if (!existsSync(file)) throw new VrsInputError('configuration file not found', file);
   let raw: unknown;
   try {
-    const text = readFileSync(file, 'utf8');
-    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    const text = readYamlText(file, 'configuration file');
+    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: yamlLimits.maxAliases });
   } catch (error) {
+    const refusal = yamlAliasError(error, file);
+    if (refusal instanceof VrsInputError) throw refusal;
     throw new VrsInputError(`cannot parse: ${(error as Error).message}`, file);
   }
   raw ??= {};

@@ -56,7 +56,10 @@ export class RunDir {
     return existsSync(this.recordFile);
   }
 
-  /** run.json with its store as an absolute path (a relative one is resolved against this folder). */
+  /**
+   * run.json with its store as an absolute path (a relative one is resolved against this folder);
+   * undefined when missing, unreadable or not a run record (a user's own run.json).
+   */
   readRecord(): RunRecord | undefined {
     let record: RunRecord;
     try {
@@ -64,6 +67,10 @@ export class RunDir {
     } catch {
       return undefined;
     }
+    const looksLikeRecord =
+      typeof record === 'object' && record !== null && record.format === 1 && typeof record.workflow?.name === 'string' &&
+      typeof record.store === 'string' && typeof record.steps === 'object' && record.steps !== null && typeof record.params === 'object' && record.params !== null;
+    if (!looksLikeRecord) return undefined;
     const { localParams, ...rest } = record;
     const params = { ...rest.params };
     for (const name of localParams ?? []) if (typeof params[name] === 'string') params[name] = resolve(this.dir, params[name]);

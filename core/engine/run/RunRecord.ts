@@ -32,6 +32,12 @@ export interface RunRecord {
   /** Attempts so far (run, resume and rerun each add one). */
   attempts: number;
   status: RunStatus | 'running';
+  /**
+   * Run-folder paths (relative) that runs of this folder published: only these may be replaced by
+   * a later publish; any other file at a publish target is the user's (see checkRunFolder). Absent
+   * in records written before it existed (the workflow copy's publish targets stand in).
+   */
+  published?: string[];
   /** Latest outcome of each step, with its store key. */
   steps: Record<string, { outcome: StepOutcome; key?: string }>;
 }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { SourceLocation, WorkflowIssue } from './WorkflowIssue.js';
+import { yamlAliasError, yamlLimits } from './yamlLimits.js';
 
 /**
  * A parsed YAML file that can say where any value sits: `locate(['steps', 'mask', 'params'])`
@@ -22,7 +23,11 @@ export class YamlSource {
       message: error.code === 'DUPLICATE_KEY' ? this.#duplicateKeyMessage(error.pos[0]) : error.message.split('\n')[0]!,
       location: this.#at(error.pos[0]),
     }));
-    this.data = this.syntaxIssues.length === 0 ? this.#doc.toJS({ maxAliasCount: 100 }) : undefined;
+    try {
+      this.data = this.syntaxIssues.length === 0 ? this.#doc.toJS({ maxAliasCount: yamlLimits.maxAliases }) : undefined;
+    } catch (error) {
+      throw yamlAliasError(error, file);
+    }
   }
 
   /** Location of the value at `path` (or of its key); falls back to the closest existing parent. */

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkWorkflowSchema } from './checkWorkflowSchema.js';
 import type { RawWorkflowFile } from './RawWorkflow.js';
 import type { WorkflowIssue } from './WorkflowIssue.js';
 import { YamlSource } from './YamlSource.js';
+import { readYamlText } from './yamlLimits.js';
 
 export interface WorkflowFile {
   source: YamlSource;
@@ -21,7 +22,7 @@ export function readWorkflowFiles(file: string): { files: WorkflowFile[]; issues
   const visit = (path: string, chain: string[]): void => {
     if (done.has(path)) return;
     done.add(path);
-    const source = new YamlSource(path, readFileSync(path, 'utf8'));
+    const source = new YamlSource(path, readYamlText(path, 'workflow file'));
     if (source.syntaxIssues.length > 0) {
       issues.push(...source.syntaxIssues);
       return;

@@ -240,11 +240,29 @@ export function resolveWorkflow(files: readonly WorkflowFile[], registry: Protoc
   for (const step of steps) graph.setNode(step.name);
   for (const step of steps) for (const upstream of step.upstream) if (graph.hasNode(upstream)) graph.setEdge(upstream, step.name);
   const names = steps.map((step) => step.name);
-  const cycle = findCycle(names, (node) => (graph.successors(node) as string[] | undefined) ?? []);
+  // Cycles are looked for on every reference as written, also those refused above (a kind
+  // mismatch, an unknown output, a step of an unknown protocol), so that a cycle is reported
+  // together with the other problems instead of after they are fixed.
+  const written = new Graph({ directed: true });
+  for (const draft of drafts) written.setNode(draft.name);
+  for (const edge of graph.edges()) written.setEdge(edge.v, edge.w);
+  for (const draft of drafts) {
+    for (const value of Object.values(draft.raw.inputs ?? {})) {
+      for (const text of Array.isArray(value) ? value : [value]) {
+        const reference = parseInputReference(text);
+        if (reference.kind === 'output' && draftByName.has(reference.step)) written.setEdge(reference.step, draft.name);
+      }
+    }
+  }
+  const cycle = findCycle(
+    drafts.map((draft) => draft.name),
+    (node) => (written.successors(node) as string[] | undefined) ?? [],
+  );
   if (cycle) {
-    const first = steps.find((step) => step.name === cycle[0])!;
+    const locationOf = (node: string) => draftByName.get(node)!.file.source.locate(['steps', node], 'key');
+    const first = { name: cycle[0]!, location: locationOf(cycle[0]!) };
     const where = cycle.slice(0, -1).map((node) => {
-      const location = steps.find((step) => step.name === node)!.location;
+      const location = locationOf(node);
       return `${node} (${basename(location.file)}:${location.line})`;
     });
     issues.push({ step: first.name, message: `cycle: ${cycle.join(' → ')}  [${where.join(', ')}]`, location: first.location });
