@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, finished, fixtureConfig, outcomes, spawnCli, tempDir, waitFor, writeWorkflow } from './helpers.js';
+import { cli, outcomes, runKilledMidStep, tempDir, writeWorkflow } from './helpers.js';
 
 const WORKFLOW = `version: 1
 params:
@@ -30,27 +30,7 @@ function latestKeys(run: string): string[] {
 
 describe('vrs clean', () => {
   it('after a run killed with SIGKILL keeps every result the run finished (run.json names them as they finish)', async () => {
-    const dir = tempDir('vrs-clean-kill-');
-    const marker = join(dir, 'hang-started');
-    const workflow = writeWorkflow(dir, 'wf.yaml', `version: 1
-steps:
-  start:
-    protocol: test.constant
-    params: { value: 2 }
-  side:
-    protocol: test.constant
-    params: { value: 3 }
-  slow:
-    protocol: test.hangOnce
-    params: { marker: ${marker} }
-    inputs: { after: start.value }
-`);
-    const out = join(dir, 'run');
-    const child = spawnCli(['--config', fixtureConfig, 'run', workflow, '--out', out, '--jobs', '2']);
-    const ended = finished(child);
-    await waitFor(() => existsSync(marker) && outcomes(out, 1)['side'] === 'success', 60_000, 'the slow step to start');
-    child.kill('SIGKILL');
-    await ended;
+    const { out } = await runKilledMidStep('vrs-clean-kill-', false);
     const finishedKeys = latestKeys(out);
     expect(finishedKeys).toHaveLength(2);
     const clean = await cli(['--json', 'clean', out]);

@@ -1,7 +1,7 @@
 // Shared helpers of the engine tests: fixture registry, temporary folders, the CLI in-process or as
 // a child process, journal reading.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,4 +107,27 @@ export async function waitFor(condition: () => boolean, timeoutMs = 20_000, what
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * A run killed with SIGKILL while its step `slow` hangs (the fixture's test.hangOnce): `start` and
+ * `side` have finished, `slow` has started; with `withAfter`, a step `after` fed by slow and side
+ * never ran. Returns the run folder, the killed process and its exit.
+ */
+export async function runKilledMidStep(prefix: string, withAfter: boolean): Promise<{ dir: string; out: string; pid: number; code: number | null }> {
+  const dir = tempDir(prefix);
+  const marker = join(dir, 'hang-started');
+  const after = withAfter ? '\n  after:\n    protocol: test.add\n    inputs: { a: slow.value, b: side.value }' : '';
+  const workflow = writeWorkflow(
+    dir,
+    'wf.yaml',
+    `version: 1\nsteps:\n  start:\n    protocol: test.constant\n    params: { value: 2 }\n  side:\n    protocol: test.constant\n    params: { value: 3 }\n  slow:\n    protocol: test.hangOnce\n    params: { marker: ${marker} }\n    inputs: { after: start.value }${after}\n`,
+  );
+  const out = join(dir, 'run');
+  const child = spawnCli(['--config', fixtureConfig, 'run', workflow, '--out', out, '--jobs', '2']);
+  const ended = finished(child);
+  await waitFor(() => existsSync(marker) && outcomes(out, 1)['side'] === 'success', 60_000, 'the slow step to start');
+  child.kill('SIGKILL');
+  const { code } = await ended;
+  return { dir, out, pid: child.pid!, code };
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, finished, fixtureConfig, outcomes, readJournal, repoRoot, spawnCli, tempDir, waitFor, writeWorkflow } from './helpers.js';
+import { cli, outcomes, readJournal, repoRoot, runKilledMidStep, tempDir, waitFor, writeWorkflow } from './helpers.js';
 
 describe('vrs resume', () => {
   it('after a failed step: the failure skips its dependants only; resume runs them and reuses the rest', async () => {
@@ -51,35 +51,8 @@ steps:
   });
 
   it('after the run was killed (SIGKILL) mid-step: nothing half-written is reused, every finished step is', async () => {
-    const dir = tempDir('vrs-kill-');
-    const marker = join(dir, 'hang-started');
-    const workflow = writeWorkflow(
-      dir,
-      'wf.yaml',
-      `version: 1
-steps:
-  start:
-    protocol: test.constant
-    params: { value: 2 }
-  side:
-    protocol: test.constant
-    params: { value: 3 }
-  slow:
-    protocol: test.hangOnce
-    params: { marker: ${marker} }
-    inputs: { after: start.value }
-  after:
-    protocol: test.add
-    inputs: { a: slow.value, b: side.value }
-`,
-    );
-    const out = join(dir, 'run');
-    const child = spawnCli(['--config', fixtureConfig, 'run', workflow, '--out', out, '--jobs', '2']);
-    const ended = finished(child);
-    await waitFor(() => existsSync(marker) && outcomes(out, 1)['side'] === 'success', 60_000, 'the slow step to start');
-    child.kill('SIGKILL');
-    const killed = await ended;
-    expect(killed.code).toBe(128);
+    const { out, pid, code } = await runKilledMidStep('vrs-kill-', true);
+    expect(code).toBe(128);
 
     // The kill left the lock, a journal without run:end and a workspace without manifest.
     expect(existsSync(join(out, 'run.lock'))).toBe(true);
@@ -100,7 +73,7 @@ steps:
     expect(resumed.code, resumed.stderr + resumed.stdout).toBe(0);
     expect(outcomes(out, 2)).toEqual({ start: 'cached', side: 'cached', slow: 'success', after: 'success' });
     const recovered = readJournal(out, 2).find((entry) => entry.event === 'run:recovered')!;
-    expect(recovered).toMatchObject({ previousAttempt: 1, previousPid: child.pid });
+    expect(recovered).toMatchObject({ previousAttempt: 1, previousPid: pid });
     expect(recovered['abandonedWorkspaces']).toEqual([expect.stringMatching(new RegExp(`^${slowKey.slice(0, 16)}`))]);
     expect(readdirSync(join(out, 'store/tmp'))).toEqual([]);
     expect(existsSync(join(out, 'store/steps', slowKey.slice(0, 2), slowKey, 'manifest.json'))).toBe(true);
