@@ -59,7 +59,8 @@ describe('reports in unusual states', () => {
     expect(html).toContain('No section has automatic criteria.');
     const file = path.join(out, 'empty.pdf');
     writeFileSync(file, await renderReportPdf(report, memoryAssetReader({})));
-    expect(pdfPageCount(file)).toBe(3);
+    // Front page, the context page of the levels, summary, contents.
+    expect(pdfPageCount(file)).toBe(4);
   });
 
   it('says which figure file is missing or is not a PNG', async () => {

@@ -2,3 +2,4 @@
 export * from './guinierProfile.js';
 export * from './fitGuinier.js';
 export * from './applyBFactor.js';
+export * from './guinierFitQuality.js';

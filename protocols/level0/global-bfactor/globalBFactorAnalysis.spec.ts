@@ -46,6 +46,11 @@ describe('0.d global B-factor', () => {
     expect(rows.every((r) => r.resolutionA === null || r.resolutionA >= 3)).toBe(true);
     const plot = result.section.plots![0]!;
     expect(plot.series.map((s) => s.label)).toEqual(['Map', 'Fitted line', 'Corrected map']);
+    // A pure exponential decay is a straight Guinier line: R² close to 1, residuals of the fitted shells plotted.
+    expect(m['fitRSquared']).toBeGreaterThan(0.99);
+    const residuals = result.section.plots!.find((p) => p.id === 'guinier_residuals')!;
+    expect(residuals.series[0]!.x).toHaveLength(rows.filter((r) => r.fitted).length);
+    rows.filter((r) => r.fitted).forEach((r, k) => expect(residuals.series[0]!.y[k]).toBeCloseTo(r.lnF - r.fittedLnF, 12));
     expect(result.section.figures![0]!.panels.map((p) => p.caption)[0]).toMatch(/^X slice \d+$/);
   });
 

@@ -2,6 +2,7 @@ import {
   applyBFactor,
   fitGuinier,
   formatPrintf,
+  guinierFitQuality,
   guinierProfile,
   irfft3d,
   rfft3d,
@@ -122,6 +123,7 @@ export async function globalBFactorAnalysis(map: Volume, opts: GlobalBFactorOpti
     };
   });
   const plotted = rows.filter((row) => row.x > 0);
+  const quality = guinierFitQuality(fit);
   const warnings: string[] = [];
   if (bFactor < B_RANGE[0] || bFactor > B_RANGE[1]) {
     warnings.push(`The B-factor is out of the interval [${B_RANGE[0]}, ${B_RANGE[1]}] Å².${bFactor > 0 ? ' It is oversharpened.' : ''}`);
@@ -144,10 +146,15 @@ export async function globalBFactorAnalysis(map: Volume, opts: GlobalBFactorOpti
       resolution,
       fitLowResolution,
       fittedShells: fit.fittedCount,
+      fitRSquared: quality.rSquared,
+      fitRmsResidual: quality.rmsResidual,
     },
     results: [
       `The estimated B-factor is ${f(bFactor, '%5.1f')} Å². The fitted line is ln(mean |F|) = ${f(slope, '%4.1f')}/d² + (${f(intercept, '%4.1f')}), with d the resolution in Å (${fit.fittedCount} shells between ${fitLowResolution} Å and ${resolution} Å; amplitudes on Xmipp's scale, the transform divided by the number of voxels).`,
       sharpenedMap ? 'The Guinier plot shows the map, the fitted line and the corrected map; the slices show the corrected map.' : 'The Guinier plot shows the map and the fitted line.',
+      quality.rSquared === null
+        ? 'Too few shells entered the fit to measure how well the line fits them.'
+        : `The line explains R² = ${f(quality.rSquared, '%.3f')} of the variance of ln(mean |F|) over the fitted shells (RMS residual ${f(quality.rmsResidual!, '%.3f')}); the residual plot shows whether the fall-off is straight or curved.`,
     ],
     plots: [
       {
@@ -165,6 +172,15 @@ export async function globalBFactorAnalysis(map: Volume, opts: GlobalBFactorOpti
           { x: 1 / (fitLowResolution * fitLowResolution), label: `${fitLowResolution} Å` },
           { x: 1 / (resolution * resolution), label: `${resolution} Å` },
         ],
+      },
+      {
+        id: 'guinier_residuals',
+        caption: 'Quality of the fit: ln(mean |F|) minus the fitted line over the fitted shells. Residuals scattered about 0 mean a straight fall-off; a bow means the line is a poor model there.',
+        kind: 'scatter',
+        xLabel: '1/d² (Å⁻²)',
+        yLabel: 'Residual (ln units)',
+        series: [{ label: 'Residual', x: quality.residuals.map((r) => r.x), y: quality.residuals.map((r) => r.residual), style: 'points' }],
+        hLines: [{ y: 0 }],
       },
     ],
     figures,

@@ -52,7 +52,11 @@ function expectConsistentSection(section: SectionResult, stats: { percentiles: P
   expect(section.warnings.some((w) => w.includes('particularly high'))).toBe(stats.below < 0.1);
   expect(section.warnings.some((w) => w.includes('homogeneous'))).toBe(Math.abs(stats.percentiles.p97_5 - stats.percentiles.p2_5) < 0.01);
   expect(section.status).toBe(section.warnings.length > 0 ? 'warnings' : 'ok');
-  expect(section.resolutionEstimates).toEqual([{ method: expect.any(String), value: metrics.percentiles.p50 }]);
+  // A section with more than half of its mask unmeasured gives its median as an unreliable estimate.
+  const unmeasured = (section.metrics as { unmeasuredFraction?: number }).unmeasuredFraction ?? 0;
+  expect(section.resolutionEstimates).toEqual([
+    { method: expect.any(String), value: metrics.percentiles.p50, ...(unmeasured > 0.5 ? { reliable: false, unreliableReason: expect.stringMatching(/not measured \(more than half\)/) } : {}) },
+  ]);
   const histogram = section.plots!.find((p) => p.id === 'histogram')!;
   expect(histogram.series[0]!.y.reduce((a, b) => a + b, 0)).toBe(stats.values.length);
 }
