@@ -16,6 +16,7 @@ import {
   writeMap,
 } from '../../../core/index.js';
 import { helixHandProtocol } from '../../../protocols/level0/helix-hand/helixHandProtocol.js';
+import { runHandDirect } from './runHandDirect.js';
 import { cli, repoRoot, tempDir } from '../../engine/helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -112,13 +113,13 @@ describe('0.h hand through the engine, on phantoms with known hands', () => {
 
   it('does not apply without a resolution or above 5 Å; could not be measured without density or helices', async () => {
     const { volume, truth } = phantomMap({ ...phantom, dims: [48, 48, 48], residuesPerHelix: 12 });
-    const noResolution = await runDirect(volume, { threshold: truth.suggestedThreshold });
+    const noResolution = await runHandDirect(volume, { threshold: truth.suggestedThreshold });
     expect(noResolution.status).toBe('not-applicable');
     expect(noResolution.reason).toMatch(/resolution was not reported/);
-    const coarse = await runDirect(volume, { threshold: truth.suggestedThreshold, resolution: 5.5 });
+    const coarse = await runHandDirect(volume, { threshold: truth.suggestedThreshold, resolution: 5.5 });
     expect(coarse.status).toBe('not-applicable');
     expect(coarse.reason).toMatch(/worse than 5 Å/);
-    const empty = await runDirect(volume, { threshold: 1e6, resolution: 4 });
+    const empty = await runHandDirect(volume, { threshold: 1e6, resolution: 4 });
     expect(empty.status).toBe('failed');
     expect(empty.reason).toMatch(/No voxel of the map reaches the threshold/);
 
@@ -136,31 +137,16 @@ describe('0.h hand through the engine, on phantoms with known hands', () => {
     const bad = volume.clone();
     bad.data[7] = Number.NaN;
     bad.data[9] = Number.POSITIVE_INFINITY;
-    const section = await runDirect(bad, { threshold: 0.1, resolution: 4 });
+    const section = await runHandDirect(bad, { threshold: 0.1, resolution: 4 });
     expect(section.status).toBe('failed');
     expect(section.reason).toMatch(/2 voxels that are not finite/);
     const coarse = phantomMap({ dims: [32, 32, 32], voxelSize: 2.6, resolution: 6 }).volume;
-    const coarseSection = await runDirect(coarse, { threshold: 0.1, resolution: 4.5 });
+    const coarseSection = await runHandDirect(coarse, { threshold: 0.1, resolution: 4.5 });
     expect(coarseSection.status).toBe('not-applicable');
     expect(coarseSection.reason).toMatch(/too coarse/);
   });
 });
 
-/** The protocol's run() with a minimal context (for inputs the engine's store cannot hold). */
-async function runDirect(map: Volume<Float32Array>, params: { threshold: number; resolution?: number }): Promise<SectionResult> {
-  const ctx = {
-    step: 'hand',
-    protocol: { id: helixHandProtocol.id, version: helixHandProtocol.version },
-    params: { minCorrelation: 0.7, sampling: 1, ...params },
-    inputs: { volume: async () => map },
-    logger: { info: () => undefined },
-    scratchDir: tempDir(),
-    signal: new AbortController().signal,
-    progress: () => undefined,
-  };
-  const outputs = (await helixHandProtocol.run(ctx as never)) as { section: { value: SectionResult } };
-  return outputs.section.value;
-}
 
 /** Points on the axes of the model's α-helices: the mean of CA i..i+3 wherever CA(i)–CA(i+3) and CA(i)–CA(i+4) have α-helix distances. */
 async function modelHelixAxis(file: string): Promise<Vec3[]> {

@@ -14,8 +14,8 @@ import {
   type Volume,
 } from '../../../core/index.js';
 import { twistedSheetPhantom } from '../../../core/kernels/hand/twistedSheetPhantom.js';
-import { helixHandProtocol } from '../../../protocols/level0/helix-hand/helixHandProtocol.js';
-import { repoRoot, tempDir } from '../../engine/helpers.js';
+import { runHandDirect } from './runHandDirect.js';
+import { repoRoot } from '../../engine/helpers.js';
 
 const dataDir = resolve(repoRoot, '../shared/data');
 const hasData = existsSync(dataDir);
@@ -34,21 +34,6 @@ interface SheetMetrics {
   patchList: { centre: Vec3; pairs: number; twistDegPerStrand: number }[];
 }
 
-/** The protocol's run() with a minimal context. */
-async function runDirect(map: Volume<Float32Array>, params: { threshold: number; resolution?: number }): Promise<SectionResult> {
-  const ctx = {
-    step: 'hand',
-    protocol: { id: helixHandProtocol.id, version: helixHandProtocol.version },
-    params: { minCorrelation: 0.7, sampling: 1, ...params },
-    inputs: { volume: async () => map },
-    logger: { info: () => undefined },
-    scratchDir: tempDir(),
-    signal: new AbortController().signal,
-    progress: () => undefined,
-  };
-  const outputs = (await helixHandProtocol.run(ctx as never)) as { section: { value: SectionResult } };
-  return outputs.section.value;
-}
 
 /** The score and the status follow from the listed patches (independent recomputation). */
 function expectConsistent(section: SectionResult): SheetMetrics {
@@ -79,7 +64,7 @@ describe('0.h falls back on the β-sheet twist test when no α-helix is found (p
 
   it('a naturally twisted sheet: OK, hand score 0; its z-mirror: flipped, score 1', async () => {
     const sheet = twistedSheetPhantom({ twistPerStrand: -20, noise: 0.1, seed: 4 });
-    const natural = await runDirect(sheet, options);
+    const natural = await runHandDirect(sheet, options);
     expect(natural.status, natural.reason).toBe('ok');
     const m = expectConsistent(natural);
     expect(m.verdict).toBe('natural');
@@ -87,7 +72,7 @@ describe('0.h falls back on the β-sheet twist test when no α-helix is found (p
     expect(natural.title).toBe('Hand (β-sheet twist test)');
     expect(natural.metrics.helixCandidates).toBe(0);
     expect(natural.results![0]).toMatch(/No α-helix candidate was found.*β-sheet twist test instead/);
-    const mirrored = await runDirect(mirror(sheet, 'z'), options);
+    const mirrored = await runHandDirect(mirror(sheet, 'z'), options);
     const mm = expectConsistent(mirrored);
     expect(mm.verdict).toBe('mirrored');
     expect(mirrored.metrics.handScore).toBe(1);
@@ -96,7 +81,7 @@ describe('0.h falls back on the β-sheet twist test when no α-helix is found (p
   });
 
   it('an untwisted sheet: could not be measured, saying the β-sheet twist test is undecided', async () => {
-    const section = await runDirect(twistedSheetPhantom({ twistPerStrand: 0, noise: 0.1, seed: 4 }), options);
+    const section = await runHandDirect(twistedSheetPhantom({ twistPerStrand: 0, noise: 0.1, seed: 4 }), options);
     expect(section.status).toBe('failed');
     expect(section.reason).toMatch(/No α-helix candidate was found.*β-sheet twist test, tried instead, is undecided: the mean twist is/);
     expect((section.metrics.sheetTwist as SheetMetrics).verdict).toBe('undecided');
@@ -162,7 +147,7 @@ describe.skipIf(!hasData)('β-sheet twist on emd_30342 (β-rich chain, 3.9 Å) a
   it('the deposited map reads natural, its z-mirror mirrored; the sheet voxels lie on the model’s strands', async () => {
     const map = (await readMap(mapFile())).volume;
     const options = { threshold: 0.011, resolution: 3.9 };
-    const original = await runDirect(map, options);
+    const original = await runHandDirect(map, options);
     expect(original.status, original.reason).toBe('ok');
     const m = expectConsistent(original);
     expect(m.verdict).toBe('natural');
@@ -171,7 +156,7 @@ describe.skipIf(!hasData)('β-sheet twist on emd_30342 (β-rich chain, 3.9 Å) a
     expect(m.agreement!).toBeGreaterThanOrEqual(0.7);
     expect(m.patches).toBeGreaterThanOrEqual(10);
 
-    const mirrored = await runDirect(mirror(map, 'z'), options);
+    const mirrored = await runHandDirect(mirror(map, 'z'), options);
     expect(mirrored.status).toBe('warnings');
     const mm = expectConsistent(mirrored);
     expect(mm.verdict).toBe('mirrored');
