@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { resolve } from 'node:path';
-import { JsonLinesLifeCycle, runWorkflow, type LifeCycle, type RunWorkflowOptions, type ProtocolRegistry, type Workflow, type AnyParamValue } from '../engine/index.js';
+import { basename, resolve } from 'node:path';
+import { JsonLinesLifeCycle, RunDir, runWorkflow, type LifeCycle, type RunWorkflowOptions, type ProtocolRegistry, type Workflow, type AnyParamValue, type RunSummary } from '../engine/index.js';
+import { RunHistory, runHistoryFile } from '../engine/run/runHistory.js';
 import type { CliIo } from './CliIo.js';
 import { exitCodes } from './exitCodes.js';
 import { printRunSummary } from './printRunSummary.js';
@@ -52,12 +53,15 @@ export async function executeCliRun(options: CliRunOptions): Promise<number> {
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const runDir = resolve(io.cwd, options.runDir);
+  let history = startHistory(options, runDir);
+  let summary: RunSummary | undefined;
   try {
-    const summary = await runWorkflow({
+    summary = await runWorkflow({
       workflow: options.workflow,
       registry: options.registry,
       params: options.params,
-      runDir: resolve(io.cwd, options.runDir),
+      runDir,
       ...(options.store ? { store: resolve(io.cwd, options.store) } : {}),
       ...(options.jobs ? { jobs: options.jobs } : {}),
       ...(options.force ? { force: options.force } : {}),
@@ -71,9 +75,49 @@ export async function executeCliRun(options: CliRunOptions): Promise<number> {
     if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else printRunSummary(summary, io);
     return summary.status === 'success' ? exitCodes.success : summary.status === 'interrupted' ? exitCodes.interrupted : exitCodes.stepsFailed;
+  } catch (error) {
+    history?.end({ status: 'failed', error: (error as Error).message });
+    history = undefined;
+    throw error;
   } finally {
+    if (summary) history?.end({ status: summary.status, ...reportOf(summary, runDir) });
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     eventsStream?.end();
   }
+}
+
+/**
+ * Records the run's start in the machine-wide history (`vrs log`); the returned `end` records how
+ * it ended. The history is a convenience: when its file cannot be written the run goes on, warned once.
+ */
+function startHistory(options: CliRunOptions, runDir: string): { end: (outcome: Parameters<RunHistory['recordEnd']>[1]) => void } | undefined {
+  const { io } = options;
+  const history = new RunHistory(runHistoryFile(io.env));
+  const warn = (error: unknown) => io.stderr.write(`warning: the run history ${history.file} cannot be written: ${(error as Error).message}\n`);
+  const map = options.params['map'];
+  let id: string;
+  try {
+    id = history.recordStart({ runDir, workflow: options.workflow.name, ...(typeof map === 'string' ? { map } : {}) });
+  } catch (error) {
+    warn(error);
+    return undefined;
+  }
+  return {
+    end(outcome) {
+      try {
+        history.recordEnd(id, outcome);
+      } catch (error) {
+        warn(error);
+      }
+    },
+  };
+}
+
+/** The report.json the run published, else one an earlier run of the folder published (an all-cached run). */
+function reportOf(summary: RunSummary, runDir: string): { report?: string } {
+  const published = summary.published.find((file) => basename(file) === 'report.json');
+  if (published) return { report: resolve(runDir, published) };
+  const recorded = new RunDir(runDir).readRecord()?.published?.find((file) => basename(file) === 'report.json');
+  return recorded ? { report: resolve(runDir, recorded) } : {};
 }

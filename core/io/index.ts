@@ -17,3 +17,4 @@ export { checkModelAtoms } from './model/checkModelAtoms.js';
 export { formatPdbAtom, type PdbAtomRecord } from './model/formatPdbAtom.js';
 export { checkInputFile } from './checkInputFile.js';
 export { checkSameGrid, type GridDescription } from './checkSameGrid.js';
+export { readEmdbArchiveEntry, emdbEntryNumber, type EmdbArchiveEntry } from './emdb/emdbArchiveEntry.js';

@@ -1,14 +1,19 @@
 import { resolve } from 'node:path';
 import { VrsInputError } from '../../errors/index.js';
 import type { Compatibility } from '../../report/index.js';
-import { checkInputFile, checkModelAtoms, checkSameGrid, readEmdbHeader, readMap, readMapHeader, readModel, type EmdbHeader } from '../../io/index.js';
+import { checkInputFile, checkModelAtoms, checkSameGrid, readEmdbArchiveEntry, readEmdbHeader, readMap, readMapHeader, readModel, type EmdbHeader } from '../../io/index.js';
 import { MAX_BOX_SHARE_ABOVE_THRESHOLD } from '../../kernels/index.js';
 import type { Volume } from '../../volume/index.js';
 import { suggestThreshold } from './suggestThreshold.js';
 
 /** What `vrs validate` is given (numbers already parsed). */
 export interface ValidationOptions {
-  map: string;
+  /** The map; optional with `emdb` (the entry's map), and wins over it when both are given. */
+  map?: string;
+  /** An EMDB entry ("EMD-1997", "emd-1997", "1997") read from the local archive `archive`. */
+  emdb?: string;
+  /** Folder holding the EMDB archive's entry folders (EMD-NNNN/…), see readEmdbArchiveEntry. */
+  archive?: string;
   threshold?: number;
   resolution?: number;
   voxel?: number;
@@ -39,14 +44,16 @@ export interface ValidationInputs {
  * notes any override). Reads only the map header (geometry checks before anything runs), except
  * when no threshold is known: the map is then read to suggest one, in the error message.
  */
-export async function resolveValidationInputs(options: ValidationOptions, cwd: string): Promise<ValidationInputs> {
+export async function resolveValidationInputs(given: ValidationOptions, cwd: string): Promise<ValidationInputs> {
+  const notes: string[] = [];
+  const options = given.emdb !== undefined ? await withArchiveEntry(given, cwd, notes) : given;
+  if (!hasMap(options)) throw new VrsInputError('no map: give --map FILE or an EMDB entry with --emdb ID --archive DIR', 'command line', 'map');
   const map = resolve(cwd, options.map);
   // Every input path first: a folder, a pipe or a link loop is refused before anything is read.
   checkInputFile(map, 'map');
   for (const [option, path] of [['emdb-header', options.emdbHeader], ['half1', options.half1], ['half2', options.half2], ['model', options.model]] as const) {
     if (path !== undefined) checkInputFile(resolve(cwd, path), option);
   }
-  const notes: string[] = [];
   let header: EmdbHeader | undefined;
   if (options.emdbHeader) {
     const file = resolve(cwd, options.emdbHeader);
@@ -137,6 +144,40 @@ export async function resolveValidationInputs(options: ValidationOptions, cwd: s
   return { params, levels, notes };
 }
 
+function hasMap(options: ValidationOptions): options is ValidationOptions & { map: string } {
+  return options.map !== undefined;
+}
+
+/**
+ * The options with the EMDB entry's files filled in where the command line gave none: map, header
+ * (threshold, resolution, provenance), both half maps, the first fitted model found. What was taken
+ * from the entry, what the command line replaced and what the entry lacks go to `notes`.
+ */
+async function withArchiveEntry(options: ValidationOptions, cwd: string, notes: string[]): Promise<ValidationOptions> {
+  if (options.archive === undefined) throw new VrsInputError('an EMDB entry needs the archive folder it is read from (--archive DIR or VRS_EMDB_ARCHIVE)', '--emdb');
+  const entry = await readEmdbArchiveEntry(options.emdb!, resolve(cwd, options.archive));
+  const resolved: ValidationOptions = { ...options };
+  notes.push(`EMDB entry ${entry.id} from the archive ${entry.dir}.`);
+  if (options.map === undefined) resolved.map = entry.map;
+  else notes.push(`--map ${options.map} is used instead of the entry's map ${entry.map}.`);
+  if (options.emdbHeader === undefined) resolved.emdbHeader = entry.header;
+  else notes.push(`--emdb-header ${options.emdbHeader} is used instead of the entry's header ${entry.header}.`);
+  if (options.half1 === undefined && options.half2 === undefined) {
+    if (entry.halfMaps) [resolved.half1, resolved.half2] = entry.halfMaps;
+    else if (entry.loneHalfMap) notes.push(`The entry has one half map only (${entry.loneHalfMap}); level 1 needs both and is left out.`);
+  } else if (entry.halfMaps) notes.push(`The half maps given replace the entry's (${entry.halfMaps.join(', ')}).`);
+  if (options.model === undefined) {
+    const [first, ...others] = entry.models;
+    if (first) resolved.model = first.file;
+    if (others.length > 0) notes.push(`The entry has ${entry.models.length} fitted models; level A uses the first, ${first!.pdbId} (${first!.file}).`);
+  } else if (entry.models.length > 0) notes.push(`--model ${options.model} is used instead of the entry's fitted model ${entry.models[0]!.pdbId}.`);
+  if (entry.missingModels.length > 0) {
+    notes.push(`Fitted model${entry.missingModels.length > 1 ? 's' : ''} ${entry.missingModels.join(', ')} of the header not in the archive (looked for ${entry.dir}/fittedModels/<id>.cif|pdb[.gz] and pdb/<id>.cif[.gz]).`);
+  }
+  if (entry.masks.length > 0) notes.push(`The entry's masks (not used: the checks make their own from the threshold): ${entry.masks.join(', ')}.`);
+  return resolved;
+}
+
 /**
  * What the report shows about an EMDB entry: its provenance (authors, deposition date, fitted
  * models, symmetry, resolution method) and `mode: 'public'` — the metadata came from the archive,
@@ -159,7 +200,7 @@ function provenanceParams(header: EmdbHeader): Record<string, string | string[]>
  * and the field. A voxel-size override (--voxel, the EMDB header) then applies to the three maps
  * alike; it must not hide halves whose own headers disagree with the map's.
  */
-async function resolveHalfMaps(options: ValidationOptions, cwd: string, map: string): Promise<[string, string] | null> {
+async function resolveHalfMaps(options: ValidationOptions & { map: string }, cwd: string, map: string): Promise<[string, string] | null> {
   if (options.half1 === undefined && options.half2 === undefined) return null;
   if (options.half1 === undefined || options.half2 === undefined) {
     const [given, missing] = options.half1 === undefined ? [options.half2!, '--half1'] : [options.half1, '--half2'];

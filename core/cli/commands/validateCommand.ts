@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import type { CliCommand } from '../CliCommand.js';
 import { CliUsageError } from '../CliUsageError.js';
+import { loadVrsConfig } from '../../engine/index.js';
 import type { Compatibility } from '../../report/index.js';
 import { parseJobs } from '../parseJobs.js';
 import { executeValidation } from './executeValidation.js';
 
 interface ValidateOptions {
-  map: string;
+  map?: string;
+  emdb?: string;
+  archive?: string;
   threshold?: string;
   resolution?: string;
   voxel?: string;
@@ -29,7 +32,9 @@ export const validateCommand: CliCommand = {
     program
       .command('validate')
       .description('validate a map at the levels its inputs allow (0: the map; 1: with --half1/--half2; A: with --model); writes report.json, report.html and report.pdf to DIR')
-      .requiredOption('--map <file>', 'the map (MRC/CCP4, optionally gzipped)')
+      .option('--map <file>', 'the map (MRC/CCP4, optionally gzipped); with --emdb, replaces the entry\'s map')
+      .option('--emdb <id>', 'an EMDB entry (EMD-1997, emd-1997 or 1997) read from a local copy of the archive: map, header, half maps and fitted model; makes a public data-based report')
+      .option('--archive <dir>', 'folder holding the EMDB entry folders EMD-NNNN/ (default: VRS_EMDB_ARCHIVE)')
       .option('--half1 <file>', 'first half map, on the grid of the map (adds level 1, with --half2)')
       .option('--half2 <file>', 'second half map (adds level 1, with --half1)')
       .option('--model <file>', 'atomic model (PDB or mmCIF, optionally gzipped) in the frame of the map (adds level A)')
@@ -49,9 +54,20 @@ export const validateCommand: CliCommand = {
           if (options.compatibility !== undefined && options.compatibility !== 'corrected' && options.compatibility !== 'original') {
             throw new CliUsageError(`--compatibility expects 'corrected' or 'original', got ${JSON.stringify(options.compatibility)}`);
           }
+          if (options.map === undefined && options.emdb === undefined) throw new CliUsageError('give the map with --map FILE, or an EMDB entry with --emdb ID');
+          const globals = context.globals(command);
+          const archive =
+            options.archive ??
+            (context.io.env['VRS_EMDB_ARCHIVE'] || undefined) ??
+            (options.emdb !== undefined ? loadVrsConfig({ ...(globals.config ? { file: globals.config } : {}), cwd: context.io.cwd, env: context.io.env }).emdbArchive : undefined);
+          if (options.emdb !== undefined && archive === undefined) {
+            throw new CliUsageError('--emdb needs the folder of the EMDB archive: give --archive DIR, set VRS_EMDB_ARCHIVE or `emdbArchive` in vrs.config.yaml');
+          }
+          if (options.archive !== undefined && options.emdb === undefined) throw new CliUsageError('--archive is used with --emdb ID');
           return executeValidation(
             {
-              map: options.map,
+              ...(options.map !== undefined ? { map: options.map } : {}),
+              ...(options.emdb !== undefined ? { emdb: options.emdb, archive: archive! } : {}),
               ...optionalNumber(options.threshold, '--threshold', 'threshold'),
               ...optionalNumber(options.resolution, '--resolution', 'resolution', true),
               ...optionalNumber(options.voxel, '--voxel', 'voxel', true),
