@@ -1,4 +1,5 @@
 import type { RunStatus, StepOutcome } from '../lifecycle/EngineEvents.js';
+import type { StepResources } from '../protocol/StepResources.js';
 
 /** How one step ended. */
 export interface StepReport {
@@ -18,6 +19,10 @@ export interface StepReport {
   reason?: string;
   durationMs?: number;
   peakRssBytes?: number;
+  /** How many times the step was started in this run, when more than once (out-of-memory retries). */
+  attempts?: number;
+  /** The resources of its last try, for an executed step that has any (memoryMb as raised by retries). */
+  resources?: StepResources;
 }
 
 /** The result of a run (also printed by `vrs run --json`). */

@@ -26,3 +26,37 @@ export class StepFailure extends Error {
     if (serialized.stack) this.stack = serialized.stack;
   }
 }
+
+/** A step stopped because it ran past its time limit (resources.timeLimitSeconds). */
+export class StepTimedOut extends Error {
+  override readonly name = 'StepTimedOut';
+
+  constructor(
+    readonly step: string,
+    readonly timeLimitSeconds: number,
+  ) {
+    super(`timed out after ${timeLimitSeconds} s (time limit of step ${step})`);
+  }
+}
+
+/** A worker step ended because its JavaScript heap reached its limit (ERR_WORKER_OUT_OF_MEMORY). */
+export class StepOutOfMemory extends Error {
+  override readonly name = 'StepOutOfMemory';
+
+  constructor(
+    readonly step: string,
+    /** The heap limit it ran with; undefined for Node's default limit. */
+    readonly memoryMb: number | undefined,
+  ) {
+    super(
+      memoryMb === undefined
+        ? `ran out of memory at the default heap limit of a worker thread (step ${step}; declare resources.memoryMb to set it)`
+        : `ran out of memory at ${memoryMb} MB (step ${step})`,
+    );
+  }
+}
+
+/** True for the error a worker thread ends with when its heap limit is reached. */
+export function isWorkerOutOfMemory(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}

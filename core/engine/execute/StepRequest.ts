@@ -14,4 +14,6 @@ export interface StepRequest {
   runLogFile?: string;
   /** The attempt number, written at the top of the log. */
   attempt: number;
+  /** The step's declared thread count (resources.threads), when it has one. */
+  threads?: number;
 }

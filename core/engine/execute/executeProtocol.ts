@@ -1,3 +1,4 @@
+import { defaultThreadCount } from '../../parallel/index.js';
 import type { AnyProtocol } from '../protocol/Protocol.js';
 import type { ProtocolContext } from '../protocol/ProtocolContext.js';
 import type { OutputValue } from '../protocol/OutputValue.js';
@@ -30,6 +31,10 @@ export async function executeProtocol(protocol: AnyProtocol, request: StepReques
       logger,
       scratchDir: request.workspace.scratchDir,
       signal: hooks.signal,
+      // Read on demand: a malformed VRS_THREADS fails only the steps that ask for threads.
+      get threads() {
+        return request.threads ?? defaultThreadCount();
+      },
       progress: (fraction, message) => {
         const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
         if (message !== undefined) logger.debug(message, { progress: clamped });

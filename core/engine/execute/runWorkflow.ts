@@ -17,7 +17,8 @@ import type { RunRecord } from '../run/RunRecord.js';
 import { canonicalJson } from '../store/canonicalJson.js';
 import { computeStepKey } from '../store/computeStepKey.js';
 import { storeFormat, type ArtifactRecord, type StepManifest } from '../store/StepManifest.js';
-import { StepStore } from '../store/StepStore.js';
+import { StepStore, type StoredStep } from '../store/StepStore.js';
+import { acquireStepLease } from '../store/StepLease.js';
 import { flattenWorkflow } from '../workflow/flattenWorkflow.js';
 import type { Workflow, WorkflowStep } from '../workflow/Workflow.js';
 import { bindStepParams } from './bindStepParams.js';
@@ -25,6 +26,10 @@ import { executeProtocol } from './executeProtocol.js';
 import { PeakRssSampler } from './PeakRssSampler.js';
 import { PrioritySemaphore } from './PrioritySemaphore.js';
 import { runStepInWorker } from './runStepInWorker.js';
+import { runStepOnMainThread } from './runStepOnMainThread.js';
+import { maxMemoryAttempts, memoryCapMb, retryMemoryMb } from './memoryRetries.js';
+import { StepOutOfMemory } from './StepError.js';
+import type { StepResources } from '../protocol/StepResources.js';
 import type { RunSummary, StepReport } from './RunSummary.js';
 import type { StepRequest } from './StepRequest.js';
 import { stepKeyMaterial } from './stepKeyMaterial.js';
@@ -169,6 +174,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
     events.emit('run:start', { runDir: runDir.dir, workflow: workflow.name, attempt, steps: selected, jobs, forced: [...forced] });
 
     const codeDigests = new Map<string, string>();
+    const memoryCap = memoryCapMb();
     const semaphore = new PrioritySemaphore(jobs);
     const priority = descendantCounts(workflow);
     const states = new Map<string, Promise<StepState>>();
@@ -200,7 +206,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
         events.emit('step:skipped', { step: step.name, protocol: protocol.id, reason });
         return { outcome: 'skipped', outputs: {}, reason };
       };
-      const fail = (message: string, extra: { key?: string; inputError?: boolean; durationMs?: number } = {}): StepState => {
+      const fail = (message: string, extra: { key?: string; inputError?: boolean; durationMs?: number; attempts?: number; resources?: StepResources } = {}): StepState => {
         reports.set(step.name, { step: step.name, protocol: protocol.id, outcome: 'failed', error: message, ...extra });
         events.emit('step:failed', {
           step: step.name,
@@ -259,27 +265,41 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       const isForced = forced.has(step.name);
       if (!isForced) {
         const cached = store.lookup(key) ?? (options.storedOnly && !options.storedOnly.except.includes(step.name) ? storedDespiteCode(step.name, key) : undefined);
-        if (cached) {
-          // The stored entry's own key (another one than `key` when taken by storedDespiteCode).
-          const storedKey = cached.manifest.key;
-          const outputs = outputRefs(step.name, cached.dir, cached.manifest.outputs);
-          finishStep(step, cached.dir, cached.manifest.outputs);
-          reports.set(step.name, { step: step.name, protocol: protocol.id, outcome: 'cached', key: storedKey, dir: cached.dir, outputs: outputPaths(outputs) });
-          events.emit('step:cached', { step: step.name, protocol: protocol.id, key: storedKey, dir: cached.dir, producedAt: cached.manifest.finishedAt });
-          return { outcome: 'cached', key: storedKey, dir: cached.dir, outputs };
-        }
+        if (cached) return takeStored(step, protocol.id, cached);
       }
 
       if (options.storedOnly && !options.storedOnly.except.includes(step.name)) {
         return fail(options.storedOnly.reason?.(step.name) ?? `no stored result (this run executes only ${options.storedOnly.except.join(', ')})`, { key });
       }
 
-      const release = await semaphore.acquire(priority.get(step.name) ?? 0);
-      const workspace = await store.createWorkspace(key);
+      const releaseSlot = await semaphore.acquire(priority.get(step.name) ?? 0);
+      // One computation of a key at a time across every run and job sharing the store: a step
+      // another process is computing is waited for, then taken from the store.
+      const releaseLease = await acquireStepLease(store.root, key, step.name, signal, (holder) => {
+        void appendFile(runDir.logFile(step.name), `${JSON.stringify({ timestamp: new Date().toISOString(), level: 'info', message: `--- waiting: process ${holder.pid ?? '?'} on ${holder.host ?? '?'} is computing this result (step ${holder.step ?? '?'}) ---`, step: step.name })}\n`);
+      });
+      const release = () => {
+        releaseLease?.();
+        releaseSlot();
+      };
+      if (releaseLease === undefined) {
+        release();
+        return skip('the run was interrupted');
+      }
+      if (!isForced) {
+        const storedMeanwhile = store.lookup(key);
+        if (storedMeanwhile) {
+          release();
+          return takeStored(step, protocol.id, storedMeanwhile);
+        }
+      }
+      let workspace = await store.createWorkspace(key);
       const runLogFile = runDir.logFile(step.name);
       const begin = performance.now();
       const startedAt = new Date().toISOString();
       const sampler = new PeakRssSampler();
+      const resources = step.resources;
+      const declared = Object.keys(resources).length > 0;
       try {
         if (signal.aborted) {
           await store.discard(workspace);
@@ -287,15 +307,39 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
         }
         await appendFile(runLogFile, `${JSON.stringify({ timestamp: startedAt, level: 'info', message: `--- attempt ${attempt} of the run ---`, step: step.name })}\n`);
         events.emit('step:start', { step: step.name, protocol: protocol.id, version: protocol.version, key, execution: protocol.execution, forced: isForced });
-        const request: StepRequest = { step: step.name, protocolId: protocol.id, params: values, inputs, workspace, runLogFile, attempt };
         const hooks = { signal, progress: (fraction: number, message?: string) => events.emit('step:progress', { step: step.name, fraction, ...(message !== undefined ? { message } : {}) }) };
+        // The heap limit of the current try: a worker step that runs out of it is tried again,
+        // in a fresh workspace, with twice as much (see memoryRetries). The key stays the same.
+        let memoryMb = protocol.execution === 'worker' ? resources.memoryMb : undefined;
+        let tries = 1;
         let records: Record<string, ArtifactRecord>;
-        try {
-          records = protocol.execution === 'worker' ? await runStepInWorker(request, registry.moduleOf(protocol.id)!, hooks) : await executeProtocol(protocol, request, hooks);
-        } catch (error) {
-          await store.discard(workspace);
-          const message = signal.aborted ? 'interrupted' : error instanceof Error ? error.message : String(error);
-          return fail(message, { key, inputError: (error as { name?: string }).name === 'VrsInputError' || (error as { inputError?: boolean }).inputError === true, durationMs: performance.now() - begin });
+        for (;;) {
+          const request: StepRequest = { step: step.name, protocolId: protocol.id, params: values, inputs, workspace, runLogFile, attempt, ...(resources.threads !== undefined ? { threads: resources.threads } : {}) };
+          try {
+            records =
+              protocol.execution === 'worker'
+                ? await runStepInWorker(request, registry.moduleOf(protocol.id)!, hooks, { ...resources, ...(memoryMb !== undefined ? { memoryMb } : {}) })
+                : await runStepOnMainThread(protocol, request, hooks, resources.timeLimitSeconds);
+            break;
+          } catch (error) {
+            await store.discard(workspace);
+            const failed = { key, durationMs: performance.now() - begin, ...(tries > 1 ? { attempts: tries } : {}), ...(declared ? { resources: { ...resources, ...(memoryMb !== undefined ? { memoryMb } : {}) } } : {}) };
+            if (!signal.aborted && error instanceof StepOutOfMemory && memoryMb !== undefined) {
+              const next = retryMemoryMb(memoryMb, tries, memoryCap);
+              if (next === undefined) return fail(`ran out of memory at ${memoryMb} MB after ${tries} attempt${tries === 1 ? '' : 's'} (step ${step.name})`, { ...failed, attempts: tries });
+              const time = new Date().toISOString();
+              const note = `ran out of memory at ${memoryMb} MB; trying again with ${next} MB (try ${tries + 1} of at most ${maxMemoryAttempts})`;
+              await appendFile(runLogFile, `${JSON.stringify({ timestamp: time, level: 'warn', message: `--- ${note} ---`, step: step.name })}\n`);
+              // Written to the journal directly: EngineEvents has no event for a retry yet.
+              runDir.appendJournal({ time, attempt, event: 'step:retry', step: step.name, protocol: protocol.id, key, try: tries + 1, reason: `ran out of memory at ${memoryMb} MB`, memoryMb: next });
+              memoryMb = next;
+              tries++;
+              workspace = await store.createWorkspace(key);
+              continue;
+            }
+            const message = signal.aborted ? 'interrupted' : error instanceof Error ? error.message : String(error);
+            return fail(message, { ...failed, inputError: (error as { name?: string }).name === 'VrsInputError' || (error as { inputError?: boolean }).inputError === true });
+          }
         }
         const durationMs = performance.now() - begin;
         const peakRssBytes = sampler.stop();
@@ -326,13 +370,35 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
         }
         const outputs = outputRefs(step.name, stored.dir, stored.manifest.outputs);
         finishStep(step, stored.dir, stored.manifest.outputs);
-        reports.set(step.name, { step: step.name, protocol: protocol.id, outcome: 'success', key, dir: stored.dir, outputs: outputPaths(outputs), durationMs, peakRssBytes });
+        reports.set(step.name, {
+          step: step.name,
+          protocol: protocol.id,
+          outcome: 'success',
+          key,
+          dir: stored.dir,
+          outputs: outputPaths(outputs),
+          durationMs,
+          peakRssBytes,
+          ...(tries > 1 ? { attempts: tries } : {}),
+          ...(declared ? { resources: { ...resources, ...(memoryMb !== undefined ? { memoryMb } : {}) } } : {}),
+        });
         events.emit('step:success', { step: step.name, protocol: protocol.id, key, dir: stored.dir, durationMs, peakRssBytes });
         return { outcome: 'success', key, dir: stored.dir, outputs };
       } finally {
         sampler.stop();
         release();
       }
+    };
+
+    /** A step whose result is in the store: linked and published, not run. */
+    const takeStored = (step: WorkflowStep, protocolId: string, cached: StoredStep): StepState => {
+      // The stored entry's own key (another one than the step's key when taken by storedDespiteCode).
+      const storedKey = cached.manifest.key;
+      const outputs = outputRefs(step.name, cached.dir, cached.manifest.outputs);
+      finishStep(step, cached.dir, cached.manifest.outputs);
+      reports.set(step.name, { step: step.name, protocol: protocolId, outcome: 'cached', key: storedKey, dir: cached.dir, outputs: outputPaths(outputs) });
+      events.emit('step:cached', { step: step.name, protocol: protocolId, key: storedKey, dir: cached.dir, producedAt: cached.manifest.finishedAt });
+      return { outcome: 'cached', key: storedKey, dir: cached.dir, outputs };
     };
 
     /**

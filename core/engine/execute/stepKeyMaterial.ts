@@ -12,6 +12,10 @@ import { storeFormat, type StepKeyMaterial } from '../store/StepManifest.js';
  * the module that registered it (with its local imports), validated params (a
  * `path` param counts by its content and base name, not by its folder), and the digests of the
  * input artifacts in binding order.
+ *
+ * A step's resources (threads, memory, time limit) are deliberately not part of it: they change
+ * how a step runs, not what it computes, so a step retried with more memory, or run with other
+ * limits on another machine or under Slurm, keeps its key and its stored result stays valid.
  */
 export async function stepKeyMaterial(
   protocol: AnyProtocol,

@@ -2,6 +2,7 @@ import type { ParamSpecs } from './ParamSpec.js';
 import type { InputPortSpecs, OutputPortSpecs } from './PortSpec.js';
 import type { ProtocolContext } from './ProtocolContext.js';
 import type { ProtocolOutputs } from './OutputValue.js';
+import type { StepResources } from './StepResources.js';
 
 /** Where a step runs: on the main thread (light work) or in a worker thread (heavy numerics). */
 export type Execution = 'main' | 'worker';
@@ -26,6 +27,11 @@ export interface ProtocolSpec<P extends ParamSpecs, I extends InputPortSpecs, O 
   outputs: O;
   /** Default "main". */
   execution?: Execution;
+  /**
+   * What one run needs (threads, memory in MB, time limit in seconds); a workflow step may
+   * override each field. Not part of the cache key: it changes how a step runs, not its result.
+   */
+  resources?: StepResources;
   section?: SectionIdentity;
   run(ctx: ProtocolContext<P, I>): Promise<ProtocolOutputs<O>>;
 }

@@ -53,8 +53,14 @@ export interface ProtocolContext<P extends ParamSpecs = ParamSpecs, I extends In
   readonly logger: Logger;
   /** A private folder for temporary files, removed after the step. */
   readonly scratchDir: string;
-  /** Aborted when the run is interrupted; long loops should check it. */
+  /** Aborted when the run is interrupted or the step passes its time limit; long loops should check it. */
   readonly signal: AbortSignal;
+  /**
+   * Threads the step may use: its resources.threads when declared (by the protocol or the
+   * workflow), otherwise the default of the parallel kernels (VRS_THREADS or the CPU count).
+   * The engine always sets it; optional so that contexts built by hand in tests stay valid.
+   */
+  readonly threads?: number;
   /** Reports progress in [0, 1] with an optional message (shown on the terminal). */
   progress(fraction: number, message?: string): void;
 }

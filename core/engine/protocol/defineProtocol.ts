@@ -2,6 +2,7 @@ import { isArtifactKind } from './ArtifactKind.js';
 import type { ParamSpecs } from './ParamSpec.js';
 import type { InputPortSpecs, OutputPortSpecs } from './PortSpec.js';
 import type { Protocol, ProtocolSpec } from './Protocol.js';
+import { checkStepResources } from './StepResources.js';
 import { checkParamValue } from './validateParams.js';
 
 const protocolIdPattern = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z][A-Za-z0-9_-]*)+$/;
@@ -19,7 +20,7 @@ export function defineProtocol<const P extends ParamSpecs, const I extends Input
   if (problems.length > 0) {
     throw new Error(`invalid protocol ${JSON.stringify(spec.id)}:\n  - ${problems.join('\n  - ')}`);
   }
-  return Object.freeze({ ...spec, execution: spec.execution ?? 'main' });
+  return Object.freeze({ ...spec, execution: spec.execution ?? 'main', ...(spec.resources ? { resources: Object.freeze({ ...spec.resources }) } : {}) });
 }
 
 function checkProtocolSpec(spec: ProtocolSpec<ParamSpecs, InputPortSpecs, OutputPortSpecs>): string[] {
@@ -50,6 +51,7 @@ function checkProtocolSpec(spec: ProtocolSpec<ParamSpecs, InputPortSpecs, Output
       if (!isArtifactKind(port.kind)) problems.push(`${direction} ${name}: unknown artifact kind ${JSON.stringify(port.kind)}`);
     }
   }
+  problems.push(...checkStepResources(spec.resources));
   if (spec.section && !(spec.section.id && spec.section.title && spec.section.level)) {
     problems.push('section needs id, level and title');
   }

@@ -1,4 +1,5 @@
 import type { ParamSpec } from '../protocol/ParamSpec.js';
+import type { StepResources } from '../protocol/StepResources.js';
 
 /** A workflow file as written (after the schema check). */
 export interface RawWorkflowFile {
@@ -18,4 +19,6 @@ export interface RawStep {
   /** "step.output", a glob such as "*.section", "$params.NAME" for a file parameter, or a list of these. */
   inputs?: Record<string, string | string[]>;
   publish?: Record<string, string>;
+  /** Overrides, field by field, the resources the protocol declares. */
+  resources?: StepResources;
 }

@@ -1,5 +1,6 @@
 import type { AnyProtocol } from '../protocol/Protocol.js';
 import type { ParamSpecs } from '../protocol/ParamSpec.js';
+import type { StepResources } from '../protocol/StepResources.js';
 import type { RawStep } from './RawWorkflow.js';
 import type { SourceLocation } from './WorkflowIssue.js';
 
@@ -22,6 +23,12 @@ export interface WorkflowStep {
   inputs: Record<string, InputSource[]>;
   /** Output port → path inside the run folder to copy it to. */
   publish: Record<string, string>;
+  /**
+   * What one run of the step may use: each field from the step's `resources:` block, else from
+   * the protocol's declaration; an absent field means the executor's default. Executors (local,
+   * Slurm) read it here.
+   */
+  resources: StepResources;
   /** The steps this one reads from (each once). */
   upstream: string[];
   /** The step as written, for the run folder's copy of the workflow. */

@@ -3,6 +3,7 @@ import { basename, dirname, extname, isAbsolute, normalize } from 'node:path';
 import { Graph } from '@dagrejs/graphlib';
 import type { ArtifactKind } from '../protocol/ArtifactKind.js';
 import type { ParamSpec, ParamSpecs } from '../protocol/ParamSpec.js';
+import { mergeStepResources } from '../protocol/StepResources.js';
 import { checkParamValue } from '../protocol/validateParams.js';
 import type { ProtocolRegistry } from '../plugins/ProtocolRegistry.js';
 import { suggestion } from './didYouMean.js';
@@ -227,6 +228,7 @@ export function resolveWorkflow(files: readonly WorkflowFile[], registry: Protoc
       params: boundParams,
       inputs,
       publish,
+      resources: mergeStepResources(protocol.resources, raw.resources),
       upstream,
       raw,
       location: at([], 'key'),

@@ -60,6 +60,17 @@ export const workflowSchema = {
           description: 'Output port → path inside the run folder where that output is copied.',
           additionalProperties: { type: 'string', minLength: 1 },
         },
+        resources: { $ref: '#/definitions/resources' },
+      },
+    },
+    resources: {
+      type: 'object',
+      description: "What one run of the step may use; each field overrides the protocol's declaration.",
+      additionalProperties: false,
+      properties: {
+        threads: { type: 'integer', minimum: 1, description: 'Threads its parallel kernels may use.' },
+        memoryMb: { type: 'number', exclusiveMinimum: 0, description: 'Memory in MB (locally: the JavaScript heap of a worker step).' },
+        timeLimitSeconds: { type: 'number', exclusiveMinimum: 0, description: 'Wall-clock seconds after which the step is stopped and fails.' },
       },
     },
   },
