@@ -33,7 +33,7 @@ export { engineVersion, packageModule, packageRoot, runningFromSources } from '.
 export { PROTOCOL } from './plugins/PROTOCOL.js';
 export { ProtocolRegistry, type RegisteredProtocol } from './plugins/ProtocolRegistry.js';
 export { resolvePluginModule } from './plugins/resolvePluginModule.js';
-export type { VrsConfig } from './plugins/VrsConfig.js';
+export type { VrsConfig, VrsSlurmSettings } from './plugins/VrsConfig.js';
 export { pluginApiVersion, type VrsPluginExport, type VrsPluginHost } from './plugins/VrsPluginHost.js';
 // endregion
 
@@ -73,3 +73,4 @@ export { resolveWorkflowParams } from './execute/resolveWorkflowParams.js';
 export { runWorkflow, type RunWorkflowOptions } from './execute/runWorkflow.js';
 export type { RunSummary, StepReport } from './execute/RunSummary.js';
 // endregion
+export * from './slurm/index.js';

@@ -1,7 +1,10 @@
 import type { CliCommand } from '../CliCommand.js';
+import { campaignCommand } from './campaignCommand.js';
+import { cancelCommand } from './cancelCommand.js';
 import { cleanCommand } from './cleanCommand.js';
 import { demoCommand } from './demoCommand.js';
 import { graphCommand } from './graphCommand.js';
+import { logCommand } from './logCommand.js';
 import { planCommand } from './planCommand.js';
 import { protocolsCommand } from './protocolsCommand.js';
 import { reportCommand } from './reportCommand.js';
@@ -18,11 +21,14 @@ import { validateWorkflowCommand } from './validateWorkflowCommand.js';
  */
 export const cliCommands: readonly CliCommand[] = [
   validateCommand,
+  campaignCommand,
+  cancelCommand,
   runCommand,
   resumeCommand,
   rerunCommand,
   reportCommand,
   statusCommand,
+  logCommand,
   cleanCommand,
   planCommand,
   graphCommand,

@@ -10,4 +10,20 @@ export interface VrsConfig {
   store?: string;
   /** Default concurrency limit. */
   jobs?: number;
+  /** EMDB archive folder for `vrs validate --emdb` and campaign rows with an EMDB id. */
+  emdbArchive?: string;
+  /** Campaigns on Slurm (`vrs campaign --executor slurm`). */
+  slurm?: VrsSlurmSettings;
+}
+
+/** The `slurm:` settings (see core/engine/slurm/README.md). */
+export interface VrsSlurmSettings {
+  /** The cluster's job-completion file (`JobCompLoc`); default /var/lib/vrs-slurm/jobcomp.log (scripts/slurm). */
+  jobCompLoc?: string;
+  partition?: string;
+  account?: string;
+  extraArgs?: string[];
+  /** `--cpus-per-task` of an entry's job (default 2). */
+  cpusPerEntry?: number;
+  safetyCheckMs?: number;
 }

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { VrsInputError } from '../../errors/index.js';
 import { resolvePluginModule } from './resolvePluginModule.js';
-import type { VrsConfig } from './VrsConfig.js';
+import type { VrsConfig, VrsSlurmSettings } from './VrsConfig.js';
 
 export const configFileNames = ['vrs.config.yaml', 'vrs.config.yml', 'vrs.config.json'];
 
@@ -17,7 +17,7 @@ export interface LoadVrsConfigOptions {
 
 /**
  * Reads the configuration: `plugins` (file paths, plugin package folders or installed package
- * names), `builtinProtocols`, `store`, `jobs`. No file is fine (built-in protocols only).
+ * names), `builtinProtocols`, `store`, `jobs`, `emdbArchive`, `slurm` (campaigns on Slurm). No file is fine (built-in protocols only).
  */
 export function loadVrsConfig(options: LoadVrsConfigOptions = {}): VrsConfig {
   const cwd = options.cwd ?? process.cwd();
@@ -38,7 +38,7 @@ export function loadVrsConfig(options: LoadVrsConfigOptions = {}): VrsConfig {
   raw ??= {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new VrsInputError('expected a mapping of settings', file);
   const settings = raw as Record<string, unknown>;
-  const known = new Set(['plugins', 'builtinProtocols', 'store', 'jobs']);
+  const known = new Set(['plugins', 'builtinProtocols', 'store', 'jobs', 'emdbArchive', 'slurm']);
   for (const key of Object.keys(settings)) {
     if (!known.has(key)) throw new VrsInputError(`unknown setting (known: ${[...known].join(', ')})`, file, key);
   }
@@ -55,11 +55,49 @@ export function loadVrsConfig(options: LoadVrsConfigOptions = {}): VrsConfig {
   if (jobs !== undefined && !(typeof jobs === 'number' && Number.isInteger(jobs) && jobs >= 1)) {
     throw new VrsInputError('expected a positive integer', file, 'jobs');
   }
+  const emdbArchive = settings['emdbArchive'];
+  if (emdbArchive !== undefined && typeof emdbArchive !== 'string') throw new VrsInputError('expected a folder path', file, 'emdbArchive');
+  const slurm = settings['slurm'] === undefined ? undefined : readSlurmSettings(settings['slurm'], file, baseDir);
   return {
     file,
     plugins: (plugins as string[]).map((reference) => resolvePluginModule(reference, baseDir, file)),
     builtinProtocols,
     ...(store !== undefined ? { store: resolve(baseDir, store) } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
+    ...(emdbArchive !== undefined ? { emdbArchive: resolve(baseDir, emdbArchive) } : {}),
+    ...(slurm !== undefined ? { slurm } : {}),
+  };
+}
+
+/** The `slurm:` mapping: where job completions are logged, and where and how jobs are submitted. */
+function readSlurmSettings(raw: unknown, file: string, baseDir: string): VrsSlurmSettings {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new VrsInputError('expected a mapping (jobCompLoc, partition, account, extraArgs, cpusPerEntry)', file, 'slurm');
+  const settings = raw as Record<string, unknown>;
+  const known = new Set(['jobCompLoc', 'partition', 'account', 'extraArgs', 'cpusPerEntry', 'safetyCheckMs']);
+  for (const key of Object.keys(settings)) if (!known.has(key)) throw new VrsInputError(`unknown setting (known: ${[...known].join(', ')})`, file, `slurm.${key}`);
+  const text = (key: string) => {
+    const value = settings[key];
+    if (value !== undefined && (typeof value !== 'string' || value === '')) throw new VrsInputError('expected a non-empty string', file, `slurm.${key}`);
+    return value as string | undefined;
+  };
+  const positive = (key: string) => {
+    const value = settings[key];
+    if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 1)) throw new VrsInputError('expected a positive integer', file, `slurm.${key}`);
+    return value as number | undefined;
+  };
+  const extraArgs = settings['extraArgs'];
+  if (extraArgs !== undefined && !(Array.isArray(extraArgs) && extraArgs.every((arg) => typeof arg === 'string'))) throw new VrsInputError('expected a list of sbatch options', file, 'slurm.extraArgs');
+  const jobCompLoc = text('jobCompLoc');
+  const partition = text('partition');
+  const account = text('account');
+  const cpusPerEntry = positive('cpusPerEntry');
+  const safetyCheckMs = positive('safetyCheckMs');
+  return {
+    ...(jobCompLoc !== undefined ? { jobCompLoc: resolve(baseDir, jobCompLoc) } : {}),
+    ...(partition !== undefined ? { partition } : {}),
+    ...(account !== undefined ? { account } : {}),
+    ...(extraArgs !== undefined ? { extraArgs: extraArgs as string[] } : {}),
+    ...(cpusPerEntry !== undefined ? { cpusPerEntry } : {}),
+    ...(safetyCheckMs !== undefined ? { safetyCheckMs } : {}),
   };
 }
