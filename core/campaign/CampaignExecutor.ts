@@ -15,6 +15,13 @@ export interface EntryJob {
   /** Declared memory (MB) and time limit (minutes) of the entry's job, when any. */
   memoryMb?: number;
   timeLimitMinutes?: number;
+  /** The most threads a step of the entry's workflow declares (its job's CPUs at least). */
+  threads?: number;
+  /**
+   * The entry ran before with other inputs (another row digest): its run folder may hold another
+   * workflow's run, which the campaign, owning the folder, replaces.
+   */
+  replaceWorkflow?: boolean;
   /** Steps at once inside the entry. */
   jobs?: number;
 }

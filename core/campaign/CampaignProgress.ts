@@ -46,6 +46,11 @@ export class CampaignProgress {
     this.write(`campaign: ${entry} ${state}${detail ? ` (${detail})` : ''} — ${this.#counts()}${this.#eta()}`);
   }
 
+  /** An entry stopped without an end (interrupted): no longer in flight. */
+  stopped(entry: string): void {
+    this.#inFlight.delete(entry);
+  }
+
   note(line: string): void {
     this.write(`campaign: ${line}`);
   }

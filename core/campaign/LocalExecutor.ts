@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { runWorkflow, type ProtocolRegistry, type RunSummary } from '../engine/index.js';
+import { RunHistory, runHistoryFile } from '../engine/run/runHistory.js';
 import type { CampaignExecutor, EntryJob, EntryOutcome, ExecutorHooks } from './CampaignExecutor.js';
 
 /**
@@ -15,16 +18,42 @@ export class LocalExecutor implements CampaignExecutor {
     hooks.submitted({});
     hooks.started();
     const started = performance.now();
-    const summary = await runWorkflow({
-      workflow: job.workflow,
-      registry: this.registry,
-      params: job.params,
-      runDir: job.runDir,
-      store: job.store,
-      ...(job.jobs ? { jobs: job.jobs } : {}),
-      signal,
-    });
+    // Each entry is a run of this machine: `vrs log` lists it (the history is a convenience: a
+    // history that cannot be written does not stop the entry).
+    const history = new RunHistory(runHistoryFile());
+    const map = job.params['map'];
+    let historyId: string | undefined;
+    try {
+      historyId = history.recordStart({ runDir: job.runDir, workflow: job.workflow.name, ...(typeof map === 'string' ? { map } : {}) });
+    } catch {
+      historyId = undefined;
+    }
+    const end = (outcome: Parameters<RunHistory['recordEnd']>[1]) => {
+      try {
+        if (historyId !== undefined) history.recordEnd(historyId, outcome);
+      } catch {
+        // see above
+      }
+    };
+    let summary: RunSummary;
+    try {
+      summary = await runWorkflow({
+        workflow: job.workflow,
+        registry: this.registry,
+        params: job.params,
+        runDir: job.runDir,
+        store: job.store,
+        ...(job.jobs ? { jobs: job.jobs } : {}),
+        ...(job.replaceWorkflow ? { replaceWorkflow: true } : {}),
+        signal,
+      });
+    } catch (error) {
+      end({ status: 'failed', error: (error as Error).message });
+      throw error;
+    }
     const seconds = (performance.now() - started) / 1000;
+    const report = join(job.runDir, 'report.json');
+    end({ status: summary.status, ...(existsSync(report) ? { report } : {}) });
     if (summary.status === 'success') return { status: 'done', seconds };
     if (summary.status === 'interrupted') return { status: 'interrupted', seconds };
     return { status: 'failed', reason: failedSteps(summary), seconds };

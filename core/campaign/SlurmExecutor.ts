@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageRoot, type RunSummary, type SlurmClient, type SlurmJobOutcome } from '../engine/index.js';
 import type { LedgerRow } from './CampaignLedger.js';
@@ -7,44 +9,112 @@ import { failedSteps } from './LocalExecutor.js';
 
 /** Memory of an entry's job when neither its row nor the campaign gives one (MB). */
 export const DEFAULT_ENTRY_MEMORY_MB = 4096;
+/** Entries handed over within this time of each other are submitted as one array job (ms). */
+const ARRAY_WINDOW_MS = 1000;
+const MAX_ARRAY_TASKS = 1000;
+
+interface PendingEntry {
+  job: EntryJob;
+  hooks: ExecutorHooks;
+  memoryMb: number;
+  resolve(jobId: string): void;
+  reject(error: unknown): void;
+}
 
 /**
- * One sbatch job per entry: the job runs `vrs validate` on the entry's inputs into its run folder
- * with the shared store (the store's commits are safe across processes and hosts). The job is
- * submitted held, its id committed to the ledger, then released — a campaign killed between
- * sbatch and the ledger leaves a held job that never runs, not a job that runs twice. Completion
- * comes from the Slurm client (the job-completion file, no queue polling).
+ * One Slurm job per entry — entries handed over together go as one array job, a task per entry:
+ * the job runs `vrs validate` on the entry's inputs into its run folder with the shared store (its
+ * commits and step leases work across processes and hosts). Jobs are submitted held, their ids
+ * committed to the ledger, then released — a campaign killed between sbatch and the ledger leaves a
+ * held job that never runs, not a job that runs twice. Completion comes from the Slurm client (the
+ * job-completion file, no queue polling).
  */
 export class SlurmExecutor implements CampaignExecutor {
   readonly name = 'slurm';
+  readonly #batches = new Map<string, { items: PendingEntry[]; timer: NodeJS.Timeout }>();
 
   constructor(
     private readonly client: SlurmClient,
-    private readonly options: { out: string; cpus: number },
+    /** `globalArgs`: the campaign's --config and --plugin options, so a job loads what the campaign did. */
+    private readonly options: { out: string; cpus: number; globalArgs: readonly string[] },
   ) {}
 
   async run(job: EntryJob, hooks: ExecutorHooks, signal: AbortSignal): Promise<EntryOutcome> {
     const started = performance.now();
     const memoryMb = job.memoryMb ?? DEFAULT_ENTRY_MEMORY_MB;
-    const argv = [
-      process.execPath, join(packageRoot, 'bin/vrs.mjs'), '--json', 'validate', ...job.validateArgs,
-      '--out', job.runDir, '--store', job.store, '--jobs', String(job.jobs ?? this.options.cpus),
-    ];
-    const jobId = await this.client.submit({
-      name: `vrs-${job.entry}`,
-      argv,
-      cwd: this.options.out,
-      scriptDir: join(this.options.out, 'jobs'),
-      cpus: this.options.cpus,
-      memoryMb,
-      ...(job.timeLimitMinutes !== undefined ? { timeLimitMinutes: job.timeLimitMinutes } : {}),
-      stdoutPath: this.#stdout(job.entry),
-      stderrPath: this.#stderr(job.entry),
-      hold: true,
+    const jobId = await new Promise<string>((resolve, reject) => {
+      // Entries handed over within ARRAY_WINDOW_MS with the same memory, CPUs and time limit go as one array job.
+      const key = `${memoryMb}:${this.#cpus(job)}:${job.timeLimitMinutes ?? ''}`;
+      let batch = this.#batches.get(key);
+      if (batch === undefined) {
+        batch = { items: [], timer: setTimeout(() => void this.#submit(key), ARRAY_WINDOW_MS) };
+        this.#batches.set(key, batch);
+      }
+      batch.items.push({ job, hooks, memoryMb, resolve, reject });
+      if (batch.items.length >= MAX_ARRAY_TASKS) void this.#submit(key);
     });
-    hooks.submitted({ jobId, memoryMb });
-    await this.client.release([jobId]);
     return this.#follow(job.entry, jobId, signal, started);
+  }
+
+  /**
+   * Submits a batch, held: one job for a single entry, else an array job whose task k runs entry k
+   * of a manifest (bin/vrs-array-task.mjs). Every entry's job id (`ARRAY_k` for a task) is handed to
+   * the ledger before the job is released.
+   */
+  async #submit(key: string): Promise<void> {
+    const batch = this.#batches.get(key);
+    if (batch === undefined) return;
+    this.#batches.delete(key);
+    clearTimeout(batch.timer);
+    const { items } = batch;
+    const first = items[0]!;
+    const jobs = join(this.options.out, 'jobs');
+    const common = {
+      cwd: this.options.out,
+      scriptDir: jobs,
+      cpus: this.#cpus(first.job),
+      memoryMb: first.memoryMb,
+      ...(first.job.timeLimitMinutes !== undefined ? { timeLimitMinutes: first.job.timeLimitMinutes } : {}),
+      hold: true,
+    };
+    try {
+      let ids: string[];
+      let release: string;
+      if (items.length === 1) {
+        release = await this.client.submit({ ...common, name: `vrs-${first.job.entry}`, argv: this.#argv(first.job), stdoutPath: this.#stdout(first.job.entry), stderrPath: this.#stderr(first.job.entry) });
+        ids = [release];
+      } else {
+        await mkdir(jobs, { recursive: true });
+        const manifest = join(jobs, `array-${Date.now()}-${randomBytes(3).toString('hex')}.json`);
+        await writeFile(manifest, JSON.stringify(items.map(({ job }) => ({ entry: job.entry, argv: this.#argv(job), stdout: this.#stdout(job.entry), stderr: this.#stderr(job.entry) })), null, 1));
+        release = await this.client.submit({
+          ...common,
+          name: 'vrs-campaign',
+          argv: [process.execPath, join(packageRoot, 'bin/vrs-array-task.mjs'), manifest],
+          array: `0-${items.length - 1}`,
+          stdoutPath: join(jobs, 'array-%A_%a.log'),
+        });
+        ids = items.map((_, k) => `${release}_${k}`);
+      }
+      items.forEach((item, k) => item.hooks.submitted({ jobId: ids[k]!, memoryMb: item.memoryMb }));
+      await this.client.release([release]);
+      items.forEach((item, k) => item.resolve(ids[k]!));
+    } catch (error) {
+      for (const item of items) item.reject(error);
+    }
+  }
+
+  /** The configured CPUs per entry, or more when a step of the entry declares more threads. */
+  #cpus(job: EntryJob): number {
+    return Math.max(this.options.cpus, job.threads ?? 0);
+  }
+
+  #argv(job: EntryJob): string[] {
+    return [
+      process.execPath, join(packageRoot, 'bin/vrs.mjs'), '--json', ...this.options.globalArgs, 'validate', ...job.validateArgs,
+      '--out', job.runDir, '--store', job.store, '--jobs', String(job.jobs ?? this.#cpus(job)),
+      ...(job.replaceWorkflow ? ['--force'] : []),
+    ];
   }
 
   async reattach(row: LedgerRow, signal: AbortSignal): Promise<EntryOutcome | 'lost'> {

@@ -7,7 +7,7 @@ import { SlurmExecutor } from './SlurmExecutor.js';
 export const DEFAULT_JOB_COMP_LOC = '/var/lib/vrs-slurm/jobcomp.log';
 
 /** The executor a campaign names: 'local' (this process) or 'slurm' (one sbatch job per entry). */
-export async function createCampaignExecutor(name: 'local' | 'slurm', context: { registry?: ProtocolRegistry; out: string; config: VrsConfig }): Promise<CampaignExecutor> {
+export async function createCampaignExecutor(name: 'local' | 'slurm', context: { registry?: ProtocolRegistry; out: string; config: VrsConfig; globalArgs?: readonly string[] }): Promise<CampaignExecutor> {
   if (name === 'local') {
     if (context.registry === undefined) throw new Error('the local executor runs entries in this process and needs the protocol registry');
     return new LocalExecutor(context.registry);
@@ -20,5 +20,5 @@ export async function createCampaignExecutor(name: 'local' | 'slurm', context: {
     ...(settings.extraArgs ? { extraArgs: settings.extraArgs } : {}),
     ...(settings.safetyCheckMs ? { safetyCheckMs: settings.safetyCheckMs } : {}),
   });
-  return new SlurmExecutor(client, { out: context.out, cpus: settings.cpusPerEntry ?? 2 });
+  return new SlurmExecutor(client, { out: context.out, cpus: settings.cpusPerEntry ?? 2, globalArgs: context.globalArgs ?? [] });
 }

@@ -31,6 +31,7 @@ describe('readCampaignFile', () => {
     ['map,colour\n/a.map,red\n', /c\.csv:1 \[column 2\]: unknown column "colour"/],
     ['id,map\nx,/a.map\nx,/b.map\n', /c\.csv:3 \[id\]: entry "x" already appears on line 2/],
     ['id,map,threshold\ny,/a.map,high\n', /c\.csv:2 \[threshold\]: expects a number, got "high"/],
+    ['id,map,memory_mb\ny,/a.map,0\n', /c\.csv:2 \[memory_mb\]: expects a positive whole number, got "0"/],
     ['id,threshold\ny,1\n', /c\.csv:2 \[map\]: the row names no map/],
     ['map,half1\n/a.map,/h1.map\n', /c\.csv:2 \[half2\]: level 1 needs both half maps/],
     ['id,map\n../x,/a.map\n', /c\.csv:2 \[id\]: entry name "\.\.\/x" is not usable as a folder name/],

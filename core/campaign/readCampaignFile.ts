@@ -82,6 +82,11 @@ export function readCampaignFile(file: string): CampaignEntry[] {
       const value = fields[column];
       if (value !== undefined && !Number.isFinite(Number(value))) throw new VrsInputError(`expects a number, got ${JSON.stringify(value)}`, where, column);
     }
+    for (const column of ['memory_mb', 'time_limit_min'] as const) {
+      const value = fields[column];
+      // 0 would ask Slurm for the whole node's memory, or no time limit at all.
+      if (value !== undefined && !(Number.isInteger(Number(value)) && Number(value) > 0)) throw new VrsInputError(`expects a positive whole number, got ${JSON.stringify(value)}`, where, column);
+    }
     if (fields.compatibility !== undefined && fields.compatibility !== 'corrected' && fields.compatibility !== 'original') {
       throw new VrsInputError(`expects 'corrected' or 'original', got ${JSON.stringify(fields.compatibility)}`, where, 'compatibility');
     }

@@ -73,7 +73,29 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
   const ledger = new CampaignLedger(ledgerFile);
   try {
     const keyed = entries.map((entry) => ({ entry, digest: entryDigest(entry, options.archive !== undefined ? { archive: options.archive } : {}) }));
+    const inFlight = ledger.all().filter((row) => row.state === 'submitted' || row.state === 'running');
+    if (options.executor.name === 'local') {
+      // Jobs a Slurm campaign left in flight still run; running their entries here as well would run them twice.
+      const jobs = inFlight.filter((row) => row.jobId !== null);
+      if (jobs.length > 0) {
+        throw new VrsInputError(
+          `${jobs.length} entr${jobs.length === 1 ? 'y is' : 'ies are'} in Slurm job${jobs.length === 1 ? '' : 's'} ${jobs.map((row) => row.jobId).join(', ')} submitted by an earlier start; continue with --executor slurm, or stop them with vrs cancel first`,
+          options.out,
+          'executor',
+        );
+      }
+    }
+    // A row changed (or its files, the workflows, the engine) while its old version was in flight:
+    // the old one is stopped, so that one entry never runs twice in its folder.
+    const current = new Set(keyed.map(({ entry, digest }) => `${entry.id}\u0000${digest}`));
+    const superseded = inFlight.filter((row) => !current.has(`${row.entry}\u0000${row.digest}`));
+    if (superseded.length > 0) {
+      await options.executor.cancel(superseded);
+      for (const row of superseded) ledger.failed(row.entry, row.digest, 'superseded: the row, its files or the workflows changed while it ran; stopped');
+    }
     const rows = new Map(keyed.map(({ entry, digest }) => [entry.id, ledger.ensure(entry.id, digest, entry.line)]));
+    // Entries that ran before with other inputs: their folder may hold another workflow's run.
+    const changed = new Set(ledger.all().filter((row) => !current.has(`${row.entry}\u0000${row.digest}`)).map((row) => row.entry));
     const progress = new CampaignProgress(keyed.length, options.progress);
     for (const row of rows.values()) if (row.state === 'done' || row.state === 'failed' || row.state === 'invalid') progress.alreadyFinished(row.state);
     const controller = new AbortController();
@@ -97,7 +119,7 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
       const worker = async () => {
         while (next < queue.length && !controller.signal.aborted) {
           const item = queue[next++]!;
-          await runEntry(item.entry, item.digest, item.reattach, ledger, options, progress, controller.signal);
+          await runEntry(item.entry, item.digest, item.reattach, changed.has(item.entry.id), ledger, options, progress, controller.signal);
         }
       };
       await Promise.all(Array.from({ length: Math.min(parallel, Math.max(1, queue.length)) }, worker));
@@ -116,14 +138,21 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
 }
 
 async function runEntry(
-  entry: CampaignEntry, digest: string, previous: LedgerRow | undefined, ledger: CampaignLedger,
+  entry: CampaignEntry, digest: string, previous: LedgerRow | undefined, changedInputs: boolean, ledger: CampaignLedger,
   options: CampaignRunOptions, progress: CampaignProgress, signal: AbortSignal,
 ): Promise<void> {
   const runDir = join(options.out, 'entries', entry.id);
   const started = performance.now();
   let retryMemoryMb: number | undefined;
   if (previous !== undefined) {
-    const outcome = await options.executor.reattach(previous, signal);
+    let outcome: EntryOutcome | 'lost';
+    try {
+      outcome = await options.executor.reattach(previous, signal);
+    } catch (error) {
+      // Left as it is: the next start follows it again.
+      progress.note(`${entry.id}: could not follow ${previous.jobId ? `job ${previous.jobId}` : 'its run'}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     if (outcome !== 'lost') {
       progress.note(`${entry.id}: followed ${previous.jobId ? `job ${previous.jobId}` : 'the run'} submitted by an earlier campaign process`);
       const row = ledger.get(entry.id, digest)!;
@@ -148,7 +177,11 @@ async function runEntry(
     progress.finished(entry.id, error instanceof VrsInputError ? 'invalid' : 'failed', message);
     return;
   }
-  let memoryMb = retryMemoryMb ?? (entry.fields.memory_mb !== undefined ? Number(entry.fields.memory_mb) : options.memoryMb);
+  const declared = declaredResources(planned.workflow);
+  // A failed entry run again (--retry-failed) starts from the memory its last attempt had.
+  const lastMemoryMb = ledger.get(entry.id, digest)?.memoryMb ?? undefined;
+  let memoryMb = retryMemoryMb ?? atLeast(entry.fields.memory_mb !== undefined ? Number(entry.fields.memory_mb) : atLeast(options.memoryMb, declared.memoryMb), lastMemoryMb);
+  let attemptsNow = 0;
   const timeLimitMinutes = entry.fields.time_limit_min !== undefined ? Number(entry.fields.time_limit_min) : undefined;
   for (;;) {
     if (signal.aborted) return;
@@ -158,17 +191,37 @@ async function runEntry(
       validateArgs: validateArguments(validation),
       ...(memoryMb !== undefined ? { memoryMb } : {}),
       ...(timeLimitMinutes !== undefined ? { timeLimitMinutes } : {}),
+      ...(declared.threads !== undefined ? { threads: declared.threads } : {}),
+      ...(changedInputs ? { replaceWorkflow: true } : {}),
       ...(options.jobs ? { jobs: options.jobs } : {}),
     };
-    const outcome = await options.executor.run(job, {
-      submitted: (details) => {
-        ledger.submitted(entry.id, digest, { ...details, runDir, levels: planned.levels.join(',') });
-        progress.started(entry.id, details.jobId);
-      },
-      started: () => ledger.running(entry.id, digest),
-    }, signal);
+    let outcome: EntryOutcome;
+    let handedOver = false;
+    attemptsNow++;
+    try {
+      outcome = await options.executor.run(job, {
+        submitted: (details) => {
+          handedOver = true;
+          ledger.submitted(entry.id, digest, { ...details, runDir, levels: planned.levels.join(',') });
+          progress.started(entry.id, details.jobId);
+        },
+        started: () => ledger.running(entry.id, digest),
+      }, signal);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (handedOver && options.executor.name !== 'local') {
+        // A job that may still run stays recorded as submitted: the next start follows it.
+        progress.note(`${entry.id}: lost track of its job (${message}); the next start follows it`);
+        return;
+      }
+      // Refused (sbatch, the run folder in use, bad input found late): recorded, the campaign goes on.
+      const reason = `could not run it: ${message}`;
+      ledger.failed(entry.id, digest, reason, { invalid: error instanceof VrsInputError });
+      progress.finished(entry.id, error instanceof VrsInputError ? 'invalid' : 'failed', reason);
+      return;
+    }
     const row = ledger.get(entry.id, digest)!;
-    if (outcome.outOfMemory && retryable(row, options) && memoryMb !== undefined) {
+    if (outcome.outOfMemory && attemptsNow < (options.maxAttempts ?? 3) && retryable(row, options) && memoryMb !== undefined) {
       memoryMb = Math.min(2 * memoryMb, options.maxMemoryMb ?? 2 * memoryMb);
       progress.note(`${entry.id}: ran out of memory at ${row.memoryMb ?? '?'} MB (attempt ${row.attempts}); retrying with ${memoryMb} MB`);
       continue;
@@ -178,9 +231,32 @@ async function runEntry(
   }
 }
 
+/** Memory a Node process running an entry needs besides its steps' declared memory (MB). */
+const PROCESS_BASE_MB = 1024;
+
+/**
+ * What the protocols of an entry's workflow declare (or its steps override): the largest thread
+ * count, and the largest memory plus the process's own — what one job must grant the entry.
+ */
+function declaredResources(workflow: Workflow): { threads?: number; memoryMb?: number } {
+  let threads: number | undefined;
+  let memoryMb: number | undefined;
+  for (const step of Object.values(workflow.steps)) {
+    const resources = step.resources ?? {};
+    if (resources.threads !== undefined) threads = Math.max(threads ?? 0, resources.threads);
+    if (resources.memoryMb !== undefined) memoryMb = Math.max(memoryMb ?? 0, resources.memoryMb + PROCESS_BASE_MB);
+  }
+  return { ...(threads !== undefined ? { threads } : {}), ...(memoryMb !== undefined ? { memoryMb } : {}) };
+}
+
+function atLeast(value: number | undefined, floor: number | undefined): number | undefined {
+  return value === undefined ? floor : floor === undefined ? value : Math.max(value, floor);
+}
+
+/** More memory can still be given (below the cap). */
 function retryable(row: LedgerRow, options: CampaignRunOptions): boolean {
   const cap = options.maxMemoryMb;
-  return row.attempts < (options.maxAttempts ?? 3) && (cap === undefined || row.memoryMb === null || row.memoryMb < cap);
+  return cap === undefined || row.memoryMb === null || row.memoryMb < cap;
 }
 
 function record(entry: CampaignEntry, digest: string, outcome: EntryOutcome, runDir: string, ledger: CampaignLedger, progress: CampaignProgress, ms: number): void {
@@ -188,6 +264,7 @@ function record(entry: CampaignEntry, digest: string, outcome: EntryOutcome, run
   const seconds = ms / 1000;
   if (outcome.status === 'interrupted') {
     ledger.requeue(entry.id, digest, 'interrupted');
+    progress.stopped(entry.id);
     progress.note(`${entry.id}: interrupted; it resumes on the next start`);
     return;
   }

@@ -52,7 +52,12 @@ export const campaignCommand: CliCommand = {
           const store = resolve(io.cwd, options.store || io.env['VRS_STORE'] || config.store || join(out, 'store'));
           const archiveOption = options.archive ?? (io.env['VRS_EMDB_ARCHIVE'] || undefined) ?? config.emdbArchive;
           const archive = archiveOption ? resolve(io.cwd, archiveOption) : undefined;
-          const executor = await createCampaignExecutor(executorName, { registry, out, config });
+          // A Slurm job runs in the campaign folder: it is given the campaign's configuration and plugins.
+          const globalArgs = [
+            ...(config.file ? ['--config', config.file] : []),
+            ...(globals.plugin ?? []).flatMap((reference) => ['--plugin', /^[./]/.test(reference) ? resolve(io.cwd, reference) : reference]),
+          ];
+          const executor = await createCampaignExecutor(executorName, { registry, out, config, globalArgs });
           const controller = new AbortController();
           const onSignal = () => controller.abort();
           process.once('SIGINT', onSignal);

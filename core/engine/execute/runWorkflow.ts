@@ -17,7 +17,7 @@ import type { RunRecord } from '../run/RunRecord.js';
 import { canonicalJson } from '../store/canonicalJson.js';
 import { computeStepKey } from '../store/computeStepKey.js';
 import { storeFormat, type ArtifactRecord, type StepManifest } from '../store/StepManifest.js';
-import { StepStore, type StoredStep } from '../store/StepStore.js';
+import { StepStore, type StepWorkspace, type StoredStep } from '../store/StepStore.js';
 import { acquireStepLease } from '../store/StepLease.js';
 import { flattenWorkflow } from '../workflow/flattenWorkflow.js';
 import type { Workflow, WorkflowStep } from '../workflow/Workflow.js';
@@ -273,27 +273,33 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       }
 
       const releaseSlot = await semaphore.acquire(priority.get(step.name) ?? 0);
-      // One computation of a key at a time across every run and job sharing the store: a step
-      // another process is computing is waited for, then taken from the store.
-      const releaseLease = await acquireStepLease(store.root, key, step.name, signal, (holder) => {
-        void appendFile(runDir.logFile(step.name), `${JSON.stringify({ timestamp: new Date().toISOString(), level: 'info', message: `--- waiting: process ${holder.pid ?? '?'} on ${holder.host ?? '?'} is computing this result (step ${holder.step ?? '?'}) ---`, step: step.name })}\n`);
-      });
+      let releaseLease: (() => void) | undefined;
       const release = () => {
         releaseLease?.();
         releaseSlot();
       };
-      if (releaseLease === undefined) {
-        release();
-        return skip('the run was interrupted');
-      }
-      if (!isForced) {
-        const storedMeanwhile = store.lookup(key);
+      let workspace: StepWorkspace;
+      try {
+        // One computation of a key at a time across every run and job sharing the store: a step
+        // another process is computing is waited for, then taken from the store.
+        releaseLease = await acquireStepLease(store.root, key, step.name, signal, (holder) => {
+          void appendFile(runDir.logFile(step.name), `${JSON.stringify({ timestamp: new Date().toISOString(), level: 'info', message: `--- waiting: process ${holder.pid ?? '?'} on ${holder.host ?? '?'} is computing this result (step ${holder.step ?? '?'}) ---`, step: step.name })}\n`);
+        });
+        if (releaseLease === undefined) {
+          release();
+          return skip('the run was interrupted');
+        }
+        const storedMeanwhile = isForced ? undefined : store.lookup(key);
         if (storedMeanwhile) {
           release();
           return takeStored(step, protocol.id, storedMeanwhile);
         }
+        workspace = await store.createWorkspace(key);
+      } catch (error) {
+        // The lease and the slot must not outlive a failure to take them (a full disk, no permission).
+        release();
+        return fail(`could not prepare the step in the store: ${(error as Error).message}`, { key });
       }
-      let workspace = await store.createWorkspace(key);
       const runLogFile = runDir.logFile(step.name);
       const begin = performance.now();
       const startedAt = new Date().toISOString();
