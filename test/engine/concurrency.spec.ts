@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadWorkflow, runWorkflow, TimingsLifeCycle, type StepTiming } from '../../core/index.js';
 import { fixtureRegistry, tempDir, writeWorkflow } from './helpers.js';
@@ -69,4 +70,29 @@ describe('runWorkflow concurrency', () => {
     // The step spun the CPU for 800 ms in its thread; the main thread's 10 ms timer kept firing.
     expect(worstGap).toBeLessThan(200);
   });
+
+  it('starts ready steps by their longest remaining path, learned from the store\'s timings', async () => {
+    const dir = tempDir('vrs-conc-');
+    const registry = await fixtureRegistry();
+    // A chain of three quick main-thread steps, and one slow worker step with nothing after it.
+    const text = (tag: string) =>
+      `version: 1\nsteps:\n  quick1:\n    protocol: test.sleepMain\n    params: { ms: 20, tag: ${tag}1 }\n  quick2:\n    protocol: test.sleepMain\n    params: { ms: 20, tag: ${tag}2 }\n    inputs: { after: quick1.interval }\n` +
+      `  quick3:\n    protocol: test.sleepMain\n    params: { ms: 20, tag: ${tag}3 }\n    inputs: { after: quick2.interval }\n  slow:\n    protocol: test.sleepWorker\n    params: { ms: 700, tag: ${tag} }\n`;
+    const store = `${dir}/store`;
+    const startOrder = async (tag: string) => {
+      const workflow = loadWorkflow(writeWorkflow(dir, `${tag}.yaml`, text(tag)), registry);
+      const timings = new TimingsLifeCycle();
+      const summary = await runWorkflow({ workflow, registry, params: {}, runDir: `${dir}/${tag}`, store, jobs: 1, lifeCycles: [timings] });
+      expect(summary.status).toBe('success');
+      return [...timings.timings].sort((a, b) => a.start - b.start).map((timing) => timing.step);
+    };
+    // Nothing recorded: every step counts alike, and the chain of three is the longest path.
+    expect((await startOrder('first'))[0]).toBe('quick1');
+    // The store now knows the worker step takes ~700 ms and the others ~20: it goes first.
+    expect((await startOrder('second'))[0]).toBe('slow');
+    const recorded = JSON.parse(readFileSync(`${store}/timings.json`, 'utf8')) as Record<string, { ms: number; runs: number }>;
+    expect(recorded['test.sleepWorker']!.ms).toBeGreaterThan(600);
+    expect(recorded['test.sleepMain']!.ms).toBeLessThan(300);
+  });
 });
+

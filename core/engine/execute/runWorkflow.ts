@@ -36,7 +36,11 @@ import { stepKeyMaterial } from './stepKeyMaterial.js';
 import { forcedSteps } from './forcedSteps.js';
 import { selectSteps } from './selectSteps.js';
 import { failurePlaceholder } from './failurePlaceholder.js';
-import { descendantCounts } from './descendantCounts.js';
+import { longestRemainingPath } from './longestRemainingPath.js';
+import { StepTimings } from '../store/StepTimings.js';
+
+/** The expected time of a step with no recorded timing and a cost hint of 1 (ms). */
+const LIGHT_STEP_MS = 1000;
 
 /** Prefix of the reason of a step skipped because a step it needs failed or was skipped. */
 const UPSTREAM = 'upstream ';
@@ -176,11 +180,17 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
     const codeDigests = new Map<string, string>();
     const memoryCap = memoryCapMb();
     const semaphore = new PrioritySemaphore(jobs);
-    const priority = descendantCounts(workflow);
     const states = new Map<string, Promise<StepState>>();
     const reports = new Map<string, StepReport>();
     const published: string[] = [];
     const stepByName = new Map(workflow.steps.map((step) => [step.name, step]));
+    // Ready steps start by their longest remaining path: each step's expected time is what its
+    // protocol took in this store before, else its declared cost hint (in typical light steps).
+    const timings = new StepTimings(store.root);
+    const priority = longestRemainingPath(workflow, (name) => {
+      const protocol = stepByName.get(name)!.protocol;
+      return timings.expectedMs(protocol.id) ?? (protocol.costHint ?? 1) * LIGHT_STEP_MS;
+    });
 
     const settle = (name: string): Promise<StepState> => {
       let state = states.get(name);
@@ -388,6 +398,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
           ...(tries > 1 ? { attempts: tries } : {}),
           ...(declared ? { resources: { ...resources, ...(memoryMb !== undefined ? { memoryMb } : {}) } } : {}),
         });
+        timings.record(protocol.id, durationMs);
         events.emit('step:success', { step: step.name, protocol: protocol.id, key, dir: stored.dir, durationMs, peakRssBytes });
         return { outcome: 'success', key, dir: stored.dir, outputs };
       } finally {

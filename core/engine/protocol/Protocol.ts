@@ -28,6 +28,11 @@ export interface ProtocolSpec<P extends ParamSpecs, I extends InputPortSpecs, O 
   /** Default "main". */
   execution?: Execution;
   /**
+   * Expected cost of one run against a typical light step (1, the default) until the store has
+   * recorded timings of this protocol; only the order in which ready steps start depends on it.
+   */
+  costHint?: number;
+  /**
    * What one run needs (threads, memory in MB, time limit in seconds); a workflow step may
    * override each field. Not part of the cache key: it changes how a step runs, not its result.
    */

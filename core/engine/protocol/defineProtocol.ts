@@ -52,6 +52,9 @@ function checkProtocolSpec(spec: ProtocolSpec<ParamSpecs, InputPortSpecs, Output
     }
   }
   problems.push(...checkStepResources(spec.resources));
+  if (spec.costHint !== undefined && !(typeof spec.costHint === 'number' && Number.isFinite(spec.costHint) && spec.costHint > 0)) {
+    problems.push(`costHint must be a positive number, got ${JSON.stringify(spec.costHint)}`);
+  }
   if (spec.section && !(spec.section.id && spec.section.title && spec.section.level)) {
     problems.push('section needs id, level and title');
   }

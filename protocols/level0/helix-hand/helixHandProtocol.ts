@@ -21,6 +21,7 @@ export const helixHandProtocol = defineProtocol({
   title: 'Hand (α-helix handedness test)',
   description: 'Fits right- and left-handed ideal α-helices to the tubular density of the map; report section 0.h.',
   execution: 'worker',
+  costHint: 5,
   section: HELIX_HAND_SECTION,
   params: {
     threshold: { type: 'number', required: true, description: 'Contour level: helix candidates lie where the map reaches it (density units of the map).' },

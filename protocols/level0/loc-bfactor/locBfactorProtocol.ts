@@ -29,6 +29,7 @@ export const locBfactorProtocol = defineProtocol({
   title: 'Local B-factor (LocBFactor)',
   description: 'Local B-factor map of the resized map from the decay of its spiral-transform amplitude between 15 Å and the resolution (report section 0.f).',
   execution: 'worker',
+  costHint: 8,
   section: SECTION,
   params: {
     ...localMapParams,

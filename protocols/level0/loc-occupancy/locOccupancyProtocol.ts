@@ -22,6 +22,7 @@ export const locOccupancyProtocol = defineProtocol({
   title: 'Local occupancy (LocOccupancy)',
   description: 'Local occupancy map of the resized map from its spiral-transform amplitude between 15 Å and the resolution (report section 0.g).',
   execution: 'worker',
+  costHint: 8,
   section: SECTION,
   params: {
     ...localMapParams,

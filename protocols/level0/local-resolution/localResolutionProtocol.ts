@@ -36,6 +36,7 @@ export const localResolutionProtocol = defineProtocol({
   title: 'Local resolution (MonoRes, single-map mode)',
   description: 'Local-resolution map of the map alone with MonoRes (noise from outside the mask) and its report section 0.e.',
   execution: 'worker',
+  costHint: 20,
   section: LOCAL_RESOLUTION_SECTION,
   params: monoResParams('the map', "the map's own grid"),
   inputs: {

@@ -30,6 +30,7 @@ export const blocResProtocol = defineProtocol({
   title: 'Local resolution (BlocRes)',
   description: 'Local-resolution map from the local FSC of the two half maps in sliding boxes (the BlocRes method of Bsoft) and its report section 1.c.',
   execution: 'worker',
+  costHint: 30,
   section: BLOCRES_SECTION,
   params: {
     ...percentileCriterionParams,

@@ -14,6 +14,7 @@ export const directionalFscProtocol = defineProtocol({
   title: 'Directional FSC (3DFSC method)',
   description: 'FSC of the soft-masked half maps in 20° cones along X, Y, Z and 321 directions, the global FSC and the sphericity (report section 1.h).',
   execution: 'worker',
+  costHint: 10,
   section: { id: '1.h', level: '1', title: 'Directional FSC' },
   params: {
     resolution: curvesResolutionParam,

@@ -14,6 +14,7 @@ export const fscPermutationProtocol = defineProtocol({
   title: 'FSC permutation test (FDR-controlled FSC)',
   description: 'Permutation test of the FSC in every Fourier shell of the masked half maps with Benjamini–Yekutieli FDR control (SPOC FSC_FDRcontrol algorithm; report section 1.b).',
   execution: 'worker',
+  costHint: 10,
   section: { id: '1.b', level: '1', title: 'FSC permutation test' },
   params: {
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (criterion; without it the test still runs).' },

@@ -14,6 +14,7 @@ export const fsoProtocol = defineProtocol({
   title: 'Fourier Shell Occupancy (FSO)',
   description: 'Directional FSCs of the soft-masked half maps in 321 cones, the Fourier Shell Occupancy with its anisotropy curve and the directional resolution distribution (report section 1.g).',
   execution: 'worker',
+  costHint: 10,
   section: { id: '1.g', level: '1', title: 'Fourier Shell Occupancy' },
   params: {
     resolution: curvesResolutionParam,

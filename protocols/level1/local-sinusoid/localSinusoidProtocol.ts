@@ -60,6 +60,7 @@ export const localSinusoidProtocol = defineProtocol({
   title: 'Local resolution (local sinusoid test, ResMap method)',
   description: 'Local-resolution map of the half maps by ResMap\'s likelihood-ratio test of local sinusoid models, and its report section 1.d.',
   execution: 'worker',
+  costHint: 15,
   section: LOCAL_SINUSOID_SECTION,
   params: PARAMS,
   inputs: {

@@ -39,6 +39,7 @@ export const monoDirProtocol = defineProtocol({
   title: 'Local directional resolution (MonoDir)',
   description: 'Directional local resolution of the map with MonoDir (46 directions, MonoRes test in a 15° Fourier cone each), the uniformity of the preferred directions and report section 1.f.',
   execution: 'worker',
+  costHint: 300,
   section: MONODIR_SECTION,
   params: {
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (applies at 10 Å or better; criterion; sets the evaluation grid).' },

@@ -47,6 +47,7 @@ export const monoResHalfMapsProtocol = defineProtocol({
   title: 'Local resolution (MonoRes, half maps)',
   description: 'Local-resolution map from the two half maps with MonoRes (noise from their difference inside the mask) and its report section 1.e.',
   execution: 'worker',
+  costHint: 80,
   section: MONORES_HALF_MAPS_SECTION,
   params: monoResParams('the half maps', 'their own grid'),
   inputs: {

@@ -41,6 +41,7 @@ export const emringerProtocol = defineProtocol({
   title: TITLE,
   description: 'EMRinger score of the model in the map: χ1 density scans of the side chains, rotameric-peak Z-score over a threshold scan, rolling windows per chain.',
   execution: 'worker',
+  costHint: 5,
   section: { id: ID, level: 'A', title: TITLE },
   params: {
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (text only: EMRinger uses none).' },

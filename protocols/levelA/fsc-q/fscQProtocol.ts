@@ -52,6 +52,7 @@ export const fscQProtocol = defineProtocol({
   title: 'FSC-Q',
   description: 'FSC-Q and FSC-Qr: local resolution of the map against the model map minus that of the half maps (BlocRes), over the voxels inside the atoms.',
   execution: 'worker',
+  costHint: 20,
   section: { id: ID, level: 'A', title: TITLE },
   params: {
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å (not used by FSC-Q, which compares local resolutions; accepted for the workflow).' },

@@ -34,6 +34,7 @@ export const qScoreProtocol = defineProtocol({
   title: TITLE,
   description: "Per-atom Q-scores (MapQ's definition, σ = 0.6 Å) of the model in the map: statistics, per-chain means and resolution estimates.",
   execution: 'worker',
+  costHint: 10,
   section: { id: SECTION_ID, level: 'A', title: TITLE },
   params: {
     resolution: { type: 'number', min: 0, description: 'Reported resolution in Å; gives the expected Q. Without it only the estimates are shown.' },
