@@ -11,6 +11,7 @@ import { reportCommand } from './reportCommand.js';
 import { rerunCommand } from './rerunCommand.js';
 import { resumeCommand } from './resumeCommand.js';
 import { runCommand } from './runCommand.js';
+import { serveCommand } from './serveCommand.js';
 import { statusCommand } from './statusCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { validateWorkflowCommand } from './validateWorkflowCommand.js';
@@ -35,4 +36,5 @@ export const cliCommands: readonly CliCommand[] = [
   protocolsCommand,
   validateWorkflowCommand,
   demoCommand,
+  serveCommand,
 ];
