@@ -120,7 +120,9 @@ export class SlurmExecutor implements CampaignExecutor {
   async reattach(row: LedgerRow, signal: AbortSignal): Promise<EntryOutcome | 'lost'> {
     if (row.jobId === null) return 'lost';
     const state = await this.client.jobState(row.jobId);
-    if (state === undefined) return 'lost';
+    // Unknown to Slurm, or cancelled (by this campaign stopping, or `vrs cancel`, killed before it
+    // could put the entry back): the entry runs again, resuming from the store.
+    if (state === undefined || state.state === 'CANCELLED') return 'lost';
     // Submitted held by a campaign that stopped before releasing it.
     if (state.state === 'PENDING') await this.client.release([row.jobId]).catch(() => undefined);
     return this.#follow(row.entry, row.jobId, signal, performance.now());
