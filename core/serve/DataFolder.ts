@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** A run id as the server makes them: UTC date and time, then 8 random hex digits. */
@@ -42,6 +42,20 @@ export class DataFolder {
 
   runDir(id: string): string {
     return join(this.dir, 'runs', checkedId(id));
+  }
+
+  /**
+   * Removes what a server killed during an upload or a check left: upload folders of submissions
+   * that never became a run (no state file). Call before serving (one server per data folder).
+   */
+  removeAbandonedUploads(): string[] {
+    const removed: string[] = [];
+    for (const name of readdirSync(join(this.dir, 'uploads'))) {
+      if (isRunId(name) && existsSync(this.stateFile(name))) continue;
+      rmSync(join(this.dir, 'uploads', name), { recursive: true, force: true });
+      removed.push(name);
+    }
+    return removed;
   }
 
   /** The server's state of a run, beside the engine's files in the run folder. */

@@ -22,6 +22,7 @@ export class RunQueue {
     private readonly modules: readonly string[],
     private readonly jobs: number,
     private readonly stepJobs: number | undefined,
+    private readonly archive?: string,
   ) {}
 
   enqueue(id: string): void {
@@ -32,6 +33,7 @@ export class RunQueue {
 
   /** Queued and interrupted runs of an earlier server life, oldest first. */
   restore(): void {
+    this.catalog.data.removeAbandonedUploads();
     for (const state of this.catalog.list().reverse()) {
       if (state.status === 'queued' || state.status === 'running') this.enqueue(state.id);
     }
@@ -80,7 +82,7 @@ export class RunQueue {
       {
         kind: 'run',
         modules: [...this.modules],
-        options: validationOptionsOf(state, data),
+        options: validationOptionsOf(state, data, this.archive),
         title: state.reportTitle ?? '',
         cwd: data.dir,
         runDir: data.runDir(id),

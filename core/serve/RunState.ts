@@ -34,6 +34,8 @@ export interface RunState {
   inputs: UploadedInput[];
   threshold?: number;
   resolution?: number;
+  /** An EMDB entry of the server's archive folder (`vrs serve --archive`), read as `vrs validate --emdb`. */
+  emdb?: string;
   levels: string[];
   /** Notes of the planning (where each value came from). */
   notes: string[];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ProtocolRegistry } from '../engine/index.js';
-import { checkAccess } from './checkAccess.js';
+import { checkAccess, LOOPBACK_NAMES } from './checkAccess.js';
 import { DataFolder, isRunId } from './DataFolder.js';
 import { runPage } from './pages/runPage.js';
 import { runsPage } from './pages/runsPage.js';
@@ -27,6 +27,10 @@ export interface ServeAppOptions {
   maxUploadMb: number;
   /** Access token; none: open to whoever reaches the address. */
   token?: string;
+  /** EMDB archive folder: submissions may name an entry of it instead of uploading files. */
+  archive?: string;
+  /** The address the server listens on (Host names answered without a token besides loopback ones). */
+  host?: string;
 }
 
 export interface ServeApp {
@@ -45,14 +49,17 @@ const HEARTBEAT_MS = 15_000;
 export async function createServeApp(options: ServeAppOptions): Promise<ServeApp> {
   const data = new DataFolder(options.data);
   const catalog = new RunCatalog(data);
-  const queue = new RunQueue(catalog, options.registry.modules, options.jobs, options.stepJobs);
+  const queue = new RunQueue(catalog, options.registry.modules, options.jobs, options.stepJobs, options.archive);
   const app = Fastify({ logger: false, trustProxy: false, forceCloseConnections: true });
+  const allowedHosts = new Set([...LOOPBACK_NAMES, ...(options.host ? [options.host.toLowerCase()] : [])]);
+  // The run page's Resume button posts an empty form: accepted, its body is not read.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, _body, done) => done(null, {}));
   await app.register(multipart, {
     limits: { fileSize: options.maxUploadMb * 1024 * 1024, files: 5, fields: 10, parts: 16, fieldSize: 4096, headerPairs: 200 },
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (checkAccess(request, reply, options.token)) return reply;
+    if (checkAccess(request, reply, options.token, allowedHosts)) return reply;
     void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
     return undefined;
   });
@@ -78,7 +85,7 @@ export async function createServeApp(options: ServeAppOptions): Promise<ServeApp
 
   // JSON API
   app.post('/api/runs', async (request, reply) => {
-    const id = await submitRun(request, { data, catalog, queue, modules: options.registry.modules, maxUploadMb: options.maxUploadMb });
+    const id = await submitRun(request, { data, catalog, queue, modules: options.registry.modules, maxUploadMb: options.maxUploadMb, ...(options.archive ? { archive: options.archive } : {}) });
     return reply.code(201).header('location', `/api/runs/${id}`).send({ id });
   });
   app.get('/api/runs', async () => ({ runs: catalog.list().map(summaryOf) }));
@@ -108,7 +115,15 @@ export async function createServeApp(options: ServeAppOptions): Promise<ServeApp
     // What happened before the subscriber came, then every change as it happens.
     for (const [step, state] of Object.entries(run.steps)) send({ type: 'step', step, state });
     send({ type: 'status', status: run.status, ...(run.score ? { score: run.score } : {}), ...(run.error ? { error: run.error } : {}) });
-    const unsubscribe = catalog.events.subscribe(run.id, send);
+    // A run that has ended sends nothing more: the stream ends, so a script following it returns.
+    if (run.status === 'done' || run.status === 'failed') {
+      raw.end();
+      return;
+    }
+    const unsubscribe = catalog.events.subscribe(run.id, (event) => {
+      send(event);
+      if (event.type === 'status' && (event.status === 'done' || event.status === 'failed')) raw.end();
+    });
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     raw.on('close', () => {
       clearInterval(heartbeat);
@@ -127,7 +142,7 @@ export async function createServeApp(options: ServeAppOptions): Promise<ServeApp
 
   // Pages
   app.post<{ Params: { id: string } }>('/runs/:id/resume', async (request, reply) => reply.redirect(`/runs/${resume(request.params.id).id}`, 303));
-  app.get('/', async (_request, reply) => page(reply, (nonce) => submitPage(nonce, options.maxUploadMb)));
+  app.get('/', async (_request, reply) => page(reply, (nonce) => submitPage(nonce, options.maxUploadMb, options.archive !== undefined)));
   app.get<{ Querystring: { q?: string } }>('/runs', async (request, reply) => {
     const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
     return page(reply, (nonce) => runsPage(catalog.list(), query, nonce));
@@ -137,7 +152,6 @@ export async function createServeApp(options: ServeAppOptions): Promise<ServeApp
     return page(reply, (nonce) => runPage(run, publishedFiles(data, run.id), nonce));
   });
 
-  queue.restore();
   return { app, catalog, queue };
 }
 

@@ -7,7 +7,7 @@ import { ServeError } from './ServeError.js';
 import { FILE_FIELDS, type FileField } from './validationOptionsOf.js';
 
 /** The text fields the submission form has. */
-const TEXT_FIELDS = ['threshold', 'resolution', 'title'] as const;
+const TEXT_FIELDS = ['threshold', 'resolution', 'title', 'emdb'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 export interface Submission {
@@ -26,33 +26,46 @@ export async function receiveSubmission(request: FastifyRequest, dir: string, ma
   mkdirSync(dir, { recursive: true });
   const inputs: UploadedInput[] = [];
   const fields: Submission['fields'] = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const field = part.fieldname as FileField;
-      if (!FILE_FIELDS.includes(field)) {
-        part.file.resume();
-        throw new ServeError(400, `unknown file field ${JSON.stringify(part.fieldname)}: the files are ${FILE_FIELDS.join(', ')}`);
-      }
-      if (inputs.some((input) => input.field === field)) throw new ServeError(400, `${field}: give one file only`);
-      // A browser sends an empty part for a file input left empty.
-      if (part.filename === '') {
-        part.file.resume();
-        continue;
-      }
-      const file = storedName(field, part.filename);
-      let bytes = 0;
-      part.file.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      await pipeline(part.file, createWriteStream(join(dir, file), { flags: 'wx' }));
-      if (part.file.truncated) throw tooLarge(field, maxUploadMb);
-      inputs.push({ field, file, originalName: displayName(part.filename), bytes });
-    } else {
-      const field = part.fieldname as TextField;
-      if (!TEXT_FIELDS.includes(field)) throw new ServeError(400, `unknown field ${JSON.stringify(part.fieldname)}: the fields are ${TEXT_FIELDS.join(', ')}`);
-      if (part.valueTruncated) throw new ServeError(400, `${field}: the value is too long`);
-      fields[field] = String(part.value);
-    }
+  try {
+    await readParts();
+  } catch (error) {
+    // busboy's own complaints (no boundary, a cut body, a bad part header) are the sender's fault.
+    if (error instanceof ServeError || typeof (error as { code?: unknown }).code === 'string') throw error;
+    throw new ServeError(400, `the form is malformed: ${(error as Error).message}`);
   }
   return { inputs, fields };
+
+  async function readParts(): Promise<void> {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const field = part.fieldname as FileField;
+        if (!FILE_FIELDS.includes(field)) {
+          part.file.resume();
+          throw new ServeError(400, `unknown file field ${JSON.stringify(part.fieldname)}: the files are ${FILE_FIELDS.join(', ')}`);
+        }
+        if (inputs.some((input) => input.field === field)) {
+          part.file.resume();
+          throw new ServeError(400, `${field}: give one file only`);
+        }
+        // A browser sends an empty part for a file input left empty.
+        if (part.filename === '') {
+          part.file.resume();
+          continue;
+        }
+        const file = storedName(field, part.filename);
+        let bytes = 0;
+        part.file.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        await pipeline(part.file, createWriteStream(join(dir, file), { flags: 'wx' }));
+        if (part.file.truncated) throw tooLarge(field, maxUploadMb);
+        inputs.push({ field, file, originalName: displayName(part.filename), bytes });
+      } else {
+        const field = part.fieldname as TextField;
+        if (!TEXT_FIELDS.includes(field)) throw new ServeError(400, `unknown field ${JSON.stringify(part.fieldname)}: the fields are ${TEXT_FIELDS.join(', ')}`);
+        if (part.valueTruncated) throw new ServeError(400, `${field}: the value is too long`);
+        fields[field] = String(part.value);
+      }
+    }
+  }
 }
 
 export function tooLarge(field: string | undefined, maxUploadMb: number): ServeError {

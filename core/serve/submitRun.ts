@@ -17,6 +17,8 @@ export interface SubmitContext {
   /** Plugin modules of the server's protocol registry. */
   modules: readonly string[];
   maxUploadMb: number;
+  /** EMDB archive folder: submissions may name an entry (field `emdb`) instead of uploading its files. */
+  archive?: string;
 }
 
 /**
@@ -31,16 +33,19 @@ export async function submitRun(request: FastifyRequest, context: SubmitContext)
   try {
     const submission = await receiveSubmission(request, uploadDir, context.maxUploadMb);
     inputs = submission.inputs;
-    if (!inputs.some((input) => input.field === 'map')) throw new ServeError(400, 'map: give the map (MRC/CCP4, optionally gzipped)');
+    const emdb = (submission.fields.emdb ?? '').trim() || undefined;
+    if (emdb !== undefined && context.archive === undefined) throw new ServeError(400, 'emdb: this server has no EMDB archive folder (vrs serve --archive DIR); upload the map instead');
+    if (emdb !== undefined && !/^(EMD[-_]?)?\d{4,6}$/i.test(emdb)) throw new ServeError(400, `emdb: expected an EMDB id such as EMD-1997, got ${JSON.stringify(emdb.slice(0, 40))}`);
+    if (!inputs.some((input) => input.field === 'map') && emdb === undefined) throw new ServeError(400, 'map: give the map (MRC/CCP4, optionally gzipped), or an EMDB id');
     const threshold = optionalNumber(submission.fields.threshold, 'threshold', false);
     const resolution = optionalNumber(submission.fields.resolution, 'resolution', true);
     const title = (submission.fields.title ?? '').trim().slice(0, 300);
-    const draft = { id, inputs, ...(threshold !== undefined ? { threshold } : {}), ...(resolution !== undefined ? { resolution } : {}) };
+    const draft = { id, inputs, ...(threshold !== undefined ? { threshold } : {}), ...(resolution !== undefined ? { resolution } : {}), ...(emdb !== undefined ? { emdb } : {}) };
     // Planned off the event loop: the checks read whole maps.
     const planned = await runValidationWorker({
       kind: 'plan',
       modules: [...context.modules],
-      options: validationOptionsOf(draft, context.data),
+      options: validationOptionsOf(draft, context.data, context.archive),
       title,
       cwd: context.data.dir,
       runDir: context.data.runDir(id),
@@ -50,7 +55,7 @@ export async function submitRun(request: FastifyRequest, context: SubmitContext)
     if (planned.type !== 'planned') throw new Error('the validation could not be planned');
     const state: RunState = {
       ...draft,
-      title: title || (inputs.find((input) => input.field === 'map')?.originalName ?? id),
+      title: title || (inputs.find((input) => input.field === 'map')?.originalName ?? emdb ?? id),
       ...(title ? { reportTitle: title } : {}),
       status: 'queued',
       createdAt: new Date().toISOString(),

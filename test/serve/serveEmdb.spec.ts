@@ -1,7 +1,7 @@
 // `vrs serve` on a real EMDB entry: EMD-1997 with its EMDB header uploaded through the form in
 // headless Chromium (report opened, PDF downloaded), and with its (synthetic) half maps through the
 // API for levels 0 and 1. Skips, saying so, when ../shared/data is absent.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../report/chromium.js';
@@ -17,7 +17,14 @@ if (!present) console.warn(`skipping the EMD-1997 tests of vrs serve: ${shared} 
 
 let server: RunningServer;
 beforeAll(async () => {
-  if (present) server = await startServer(join(tempDir('vrs-serve-emdb-'), 'data'), ['--jobs', '2']);
+  if (!present) return;
+  // An EMDB archive folder of one entry, laid out as the archive, its files links to the shared data.
+  const archive = tempDir('vrs-serve-archive-');
+  mkdirSync(join(archive, 'EMD-1997/header'), { recursive: true });
+  mkdirSync(join(archive, 'EMD-1997/map'), { recursive: true });
+  symlinkSync(header, join(archive, 'EMD-1997/header/emd-1997.xml'));
+  symlinkSync(map, join(archive, 'EMD-1997/map/emd_1997.map'));
+  server = await startServer(join(tempDir('vrs-serve-emdb-'), 'data'), ['--jobs', '2', '--archive', archive]);
 }, 60_000);
 afterAll(async () => {
   server?.child.kill('SIGTERM');
@@ -71,4 +78,24 @@ describe.skipIf(!present)('vrs serve: EMD-1997', () => {
     expect(report.levels).toEqual(['0', '1']);
     expect(report.entry.emdbId).toBe('EMD-1997');
   }, 320_000);
+
+  it('named by its EMDB id when the server has an archive folder: the entry is read from it, a public data-based report', async () => {
+    const body = new FormData();
+    body.append('emdb', 'EMD-1997');
+    const response = await fetch(`${server.url}/api/runs`, { method: 'POST', body });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const state = await waitForEnd(server.url, id, 200_000);
+    expect(state.status).toBe('done');
+    const report = (await (await fetch(`${server.url}/api/runs/${id}/report.json`)).json()) as { mode: string; levels: string[] };
+    expect(report.mode).toBe('public');
+    expect(report.levels).toEqual(['0']);
+    // An id that is no EMDB id is refused at once, naming the field.
+    const bad = new FormData();
+    bad.append('emdb', '../../etc');
+    const refused = await fetch(`${server.url}/api/runs`, { method: 'POST', body: bad });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/^emdb: expected an EMDB id/);
+  }, 300_000);
 });
+

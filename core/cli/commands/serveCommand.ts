@@ -1,4 +1,8 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { LeaseLock } from '../../engine/run/LeaseLock.js';
+import { VrsInputError } from '../../errors/index.js';
 import type { Command } from 'commander';
 import { createServeApp } from '../../serve/index.js';
 import type { CliCommand } from '../CliCommand.js';
@@ -15,6 +19,7 @@ interface ServeOptions {
   stepJobs?: string;
   maxUploadMb: string;
   token?: string;
+  archive?: string;
 }
 
 /**
@@ -34,6 +39,7 @@ export const serveCommand: CliCommand = {
       .option('-j, --jobs <n>', 'validations running at once (the others wait in a queue)', '1')
       .option('--step-jobs <n>', 'steps running at once within a validation (default: available cores)')
       .option('--max-upload-mb <n>', 'largest accepted file, in MB', '2048')
+      .option('--archive <dir>', 'EMDB archive folder: submissions may name an entry (EMD-NNNN) instead of uploading it (default: VRS_EMDB_ARCHIVE, or emdbArchive in vrs.config.yaml)')
       .option('--token <secret>', 'access token required as "Authorization: Bearer TOKEN" or a cookie set by /login?token=TOKEN (default: VRS_SERVE_TOKEN)')
       .action(
         context.action(async (options: ServeOptions, command: Command) => {
@@ -43,12 +49,30 @@ export const serveCommand: CliCommand = {
           if (!(maxUploadMb > 0) || !Number.isFinite(maxUploadMb)) throw new CliUsageError(`--max-upload-mb expects a positive number, got ${JSON.stringify(options.maxUploadMb)}`);
           const jobs = parseJobs(options.jobs) ?? 1;
           const stepJobs = parseJobs(options.stepJobs, '--step-jobs');
+          if (options.token === '') throw new CliUsageError('--token is empty: give the secret, or set VRS_SERVE_TOKEN (not visible in the process list)');
           const token = options.token ?? (context.io.env['VRS_SERVE_TOKEN'] || undefined);
           const { io } = context;
-          const { registry } = await loadCliEnvironment(context.globals(command), io);
+          const { registry, config } = await loadCliEnvironment(context.globals(command), io);
           const data = resolve(io.cwd, options.data);
-          const { app, queue } = await createServeApp({ registry, data, jobs, maxUploadMb, ...(stepJobs ? { stepJobs } : {}), ...(token ? { token } : {}) });
-          const address = await app.listen({ port, host: options.host });
+          const archiveOption = options.archive ?? (io.env['VRS_EMDB_ARCHIVE'] || undefined) ?? config.emdbArchive;
+          const archive = archiveOption ? resolve(io.cwd, archiveOption) : undefined;
+          // One server per data folder: a second one would run the same queued runs.
+          const lock = new LeaseLock<{ pid: number; host: string }>(join(data, 'serve.lock'));
+          mkdirSync(data, { recursive: true });
+          await lock.acquire({ pid: process.pid, host: hostname() }, (holder) => {
+            throw new VrsInputError(`another vrs serve (process ${holder.pid ?? '?'} on ${holder.host ?? '?'}) uses this data folder`, data, 'serve.lock');
+          });
+          const { app, queue } = await createServeApp({ registry, data, jobs, maxUploadMb, host: options.host, ...(stepJobs ? { stepJobs } : {}), ...(token ? { token } : {}), ...(archive ? { archive } : {}) });
+          let address: string;
+          try {
+            address = await app.listen({ port, host: options.host });
+          } catch (error) {
+            await app.close();
+            lock.release();
+            throw error;
+          }
+          // Queued and interrupted runs start only once the server is up.
+          queue.restore();
           io.stdout.write(`vrs serve: listening on ${address} (data ${data}, ${jobs} run${jobs > 1 ? 's' : ''} at once${token ? ', token required' : ''})\n`);
           if (!token && !isLoopback(options.host)) io.stderr.write(`warning: --host ${options.host} without --token: anyone who reaches this address can submit runs\n`);
           await new Promise<void>((done) => {
@@ -58,6 +82,7 @@ export const serveCommand: CliCommand = {
           io.stdout.write('vrs serve: stopping; unfinished runs resume at the next start\n');
           await queue.stop();
           await app.close();
+          lock.release();
           return exitCodes.success;
         }),
       );

@@ -6,11 +6,20 @@ import { layout } from './layout.js';
  * (the rule of `vrs validate`: 0 for the map, 1 with both half maps, A with a model), send the form
  * with fetch so a refusal is shown at once, and open the run page on success.
  */
-export function submitPage(nonce: string, maxUploadMb: number): string {
+export function submitPage(nonce: string, maxUploadMb: number, withArchive = false): string {
+  // With an EMDB archive folder, an entry id stands for its map, header and half maps.
+  const entry = withArchive
+    ? html`<fieldset><legend>EMDB entry (instead of uploading)</legend>
+<label><span>EMDB id</span><input type="text" name="emdb" id="emdb" placeholder="EMD-1997" pattern="(EMD[-_]?)?[0-9]{4,6}" maxlength="12"></label>
+<p class="notes">Read from the server's copy of the EMDB archive: map, header (threshold, resolution, provenance) and half maps; fields and files given below win.</p>
+</fieldset>`
+    : html``;
+  const mapInput = withArchive ? html`<input type="file" name="map" id="map">` : html`<input type="file" name="map" id="map" required>`;
   const body = html`<h1>Validate a map</h1>
 <form id="submit" method="post" action="/api/runs" enctype="multipart/form-data">
+${entry}
 <fieldset><legend>Map (level 0)</legend>
-<label><span>Map (MRC/CCP4, .gz)</span><input type="file" name="map" id="map" required></label>
+<label><span>Map (MRC/CCP4, .gz)</span>${mapInput}</label>
 <label><span>Threshold</span><input type="text" name="threshold" id="threshold" inputmode="decimal" placeholder="contour level (or from the EMDB header)"></label>
 <label><span>Resolution (Å)</span><input type="text" name="resolution" id="resolution" inputmode="decimal"></label>
 <label><span>EMDB header XML</span><input type="file" name="emdbHeader" id="emdbHeader" accept=".xml"></label>
@@ -40,9 +49,14 @@ function showLevels() {
   if (halves === 2) levels.push('1');
   if (chosen('model')) levels.push('A');
   document.getElementById('levels').textContent = levels.join(', ');
-  document.getElementById('levelNote').textContent = halves === 1 ? '(level 1 needs both half maps)' : '';
+  const entry = document.getElementById('emdb');
+  const fromEntry = entry !== null && entry.value.trim() !== '';
+  document.getElementById('levelNote').textContent = halves === 1
+    ? '(level 1 needs both half maps)'
+    : fromEntry ? '(and those the EMDB entry allows: 1 with its half maps, A with its fitted model)' : '';
 }
 for (const id of ['half1', 'half2', 'model', 'map']) document.getElementById(id).addEventListener('change', showLevels);
+document.getElementById('emdb')?.addEventListener('input', showLevels);
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const error = document.getElementById('error');
