@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ProtocolRegistry } from '../engine/index.js';
 import { checkAccess, LOOPBACK_NAMES } from './checkAccess.js';
-import { DataFolder, isRunId } from './DataFolder.js';
+import { DataFolder, isRunId, newRunId } from './DataFolder.js';
 import { runPage } from './pages/runPage.js';
 import { runsPage } from './pages/runsPage.js';
 import { submitPage } from './pages/submitPage.js';
@@ -140,8 +143,30 @@ export async function createServeApp(options: ServeAppOptions): Promise<ServeApp
   };
   app.post<{ Params: { id: string } }>('/api/runs/:id/resume', async (request, reply) => reply.code(202).send({ id: resume(request.params.id).id, status: 'queued' }));
 
+  /** A new run of a finished run's inputs (its uploads copied), queued. */
+  const rerun = async (id: string): Promise<string> => {
+    const run = runOf(id);
+    if (run.status !== 'done' && run.status !== 'failed') throw new ServeError(409, `the run is ${run.status}: only a finished run can be run again`);
+    const copy = newRunId();
+    mkdirSync(data.uploadDir(copy), { recursive: true });
+    try {
+      for (const input of run.inputs) await copyFile(join(data.uploadDir(run.id), input.file), join(data.uploadDir(copy), input.file));
+      mkdirSync(data.runDir(copy), { recursive: true });
+      const { startedAt: _started, endedAt: _ended, score: _score, error: _error, ...inputs } = run;
+      catalog.add({ ...inputs, id: copy, status: 'queued', createdAt: new Date().toISOString(), steps: {} });
+    } catch (error) {
+      rmSync(data.uploadDir(copy), { recursive: true, force: true });
+      rmSync(data.runDir(copy), { recursive: true, force: true });
+      throw error;
+    }
+    queue.enqueue(copy);
+    return copy;
+  };
+  app.post<{ Params: { id: string } }>('/api/runs/:id/rerun', async (request, reply) => reply.code(201).send({ id: await rerun(request.params.id) }));
+
   // Pages
   app.post<{ Params: { id: string } }>('/runs/:id/resume', async (request, reply) => reply.redirect(`/runs/${resume(request.params.id).id}`, 303));
+  app.post<{ Params: { id: string } }>('/runs/:id/rerun', async (request, reply) => reply.redirect(`/runs/${await rerun(request.params.id)}`, 303));
   app.get('/', async (_request, reply) => page(reply, (nonce) => submitPage(nonce, options.maxUploadMb, options.archive !== undefined)));
   app.get<{ Querystring: { q?: string } }>('/runs', async (request, reply) => {
     const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';

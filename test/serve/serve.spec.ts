@@ -101,6 +101,16 @@ describe('vrs serve: the JSON API', () => {
     expect(list.runs.find((run) => run.id === id)).toMatchObject({ status: 'done', score: json.score });
     // The search box filters the list.
     expect(await (await fetch(`${server.url}/runs?q=no-such-run`)).text()).not.toContain(id);
+
+    // Rerun: a new run of the same inputs; with nothing changed, every step comes from the store.
+    const rerun = await fetch(`${server.url}/api/runs/${id}/rerun`, { method: 'POST' });
+    expect(rerun.status).toBe(201);
+    const again = ((await rerun.json()) as { id: string }).id;
+    expect(again).not.toBe(id);
+    const second = await waitForEnd(server.url, again, 60_000);
+    expect(second).toMatchObject({ status: 'done', levels: ['0'], title, score: json.score });
+    expect(Object.values(second.steps).every((step) => step.status === 'cached'), JSON.stringify(second.steps)).toBe(true);
+    expect(await (await fetch(`${server.url}/runs/${id}`)).text()).toContain('id="rerun"');
   }, 150_000);
 
   it('refuses a file that is not a map, with the reader\'s message naming the field, and keeps nothing', async () => {

@@ -18,6 +18,7 @@ ${run.score ? html` · score <strong id="score">${run.score.passed} / ${run.scor
 · levels ${run.levels.join(', ')} · submitted ${run.createdAt.replace('T', ' ').slice(0, 19)} UTC${run.startedAt ? html` · <span id="elapsed">${duration(run)}</span>` : ''}</p>
 ${run.error ? html`<p class="error" id="runError">${run.error}</p>` : ''}
 ${run.status === 'failed' ? html`<form method="post" action="/runs/${run.id}/resume"><button id="resume">Resume</button> <span class="notes">runs the failed and unfinished steps again; finished ones come from the store</span></form>` : ''}
+${run.status === 'done' || run.status === 'failed' ? html`<form method="post" action="/runs/${run.id}/rerun"><button id="rerun">Rerun</button> <span class="notes">a new run of the same inputs (after an upgrade: what changed is recomputed, the rest comes from the store)</span></form>` : ''}
 <p class="notes">Inputs: ${run.inputs.map((input, i) => html`${i > 0 ? ', ' : ''}${input.field} <code>${input.originalName}</code>`)}${run.threshold !== undefined ? html`, threshold ${run.threshold}` : ''}${run.resolution !== undefined ? html`, resolution ${run.resolution} Å` : ''}</p>
 ${run.notes.length > 0 ? html`<ul class="notes">${run.notes.map((note) => html`<li>${note}</li>`)}</ul>` : ''}
 ${
