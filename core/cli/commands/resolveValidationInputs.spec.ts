@@ -128,7 +128,7 @@ describe('resolveValidationInputs: an EMDB entry from a local archive (--emdb, -
       delete process.env['VRS_EMDB_ARCHIVE'];
       const usage = await cli(['validate', '--emdb', '1997', '--out', join(dir, 'run')], { config: false });
       expect(usage.code).toBe(2);
-      expect(usage.stderr).toContain('--emdb needs the folder of the EMDB archive: give --archive DIR or set VRS_EMDB_ARCHIVE');
+      expect(usage.stderr).toContain('--emdb needs the folder of the EMDB archive: give --archive DIR, set VRS_EMDB_ARCHIVE or `emdbArchive` in vrs.config.yaml');
       const noMap = await cli(['validate', '--out', join(dir, 'run')], { config: false });
       expect(noMap.code).toBe(2);
       expect(noMap.stderr).toContain('give the map with --map FILE, or an EMDB entry with --emdb ID');
