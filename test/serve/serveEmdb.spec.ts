@@ -97,5 +97,25 @@ describe.skipIf(!present)('vrs serve: EMD-1997', () => {
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toMatch(/^emdb: expected an EMDB id/);
   }, 300_000);
+
+  it('with an atomic model through the API: EMD-5168 and its fitted model, levels 0 and A', async () => {
+    const actin = join(shared, 'level0/emd_5168.map');
+    const model = join(shared, 'levelA/emd_5168_3mfp_model.pdb');
+    if (!existsSync(actin) || !existsSync(model)) return;
+    const body = new FormData();
+    body.append('map', new Blob([readFileSync(actin)]), 'emd_5168.map');
+    body.append('model', new Blob([readFileSync(model)]), 'emd_5168_3mfp_model.pdb');
+    body.append('threshold', '10');
+    body.append('resolution', '6.6');
+    const response = await fetch(`${server.url}/api/runs`, { method: 'POST', body });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    expect((await runState(server.url, id)).levels).toEqual(['0', 'A']);
+    const state = await waitForEnd(server.url, id, 400_000);
+    expect(state.status, state.error).toBe('done');
+    const report = (await (await fetch(`${server.url}/api/runs/${id}/report.json`)).json()) as { levels: string[]; sections: Array<{ id: string }> };
+    expect(report.levels).toEqual(['0', 'A']);
+    expect(report.sections.some((section) => section.id.startsWith('A.'))).toBe(true);
+  }, 420_000);
 });
 
