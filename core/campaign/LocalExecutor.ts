@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runWorkflow, type ProtocolRegistry, type RunSummary } from '../engine/index.js';
-import { RunHistory, runHistoryFile } from '../engine/run/runHistory.js';
+import { recordRunStart, runHistoryFile } from '../engine/run/runHistory.js';
 import type { CampaignExecutor, EntryJob, EntryOutcome, ExecutorHooks } from './CampaignExecutor.js';
 
 /**
@@ -18,23 +18,9 @@ export class LocalExecutor implements CampaignExecutor {
     hooks.submitted({});
     hooks.started();
     const started = performance.now();
-    // Each entry is a run of this machine: `vrs log` lists it (the history is a convenience: a
-    // history that cannot be written does not stop the entry).
-    const history = new RunHistory(runHistoryFile());
+    // Each entry is a run of this machine: `vrs log` lists it.
     const map = job.params['map'];
-    let historyId: string | undefined;
-    try {
-      historyId = history.recordStart({ runDir: job.runDir, workflow: job.workflow.name, ...(typeof map === 'string' ? { map } : {}) });
-    } catch {
-      historyId = undefined;
-    }
-    const end = (outcome: Parameters<RunHistory['recordEnd']>[1]) => {
-      try {
-        if (historyId !== undefined) history.recordEnd(historyId, outcome);
-      } catch {
-        // see above
-      }
-    };
+    const { end } = recordRunStart(runHistoryFile(), { runDir: job.runDir, workflow: job.workflow.name, ...(typeof map === 'string' ? { map } : {}) });
     let summary: RunSummary;
     try {
       summary = await runWorkflow({

@@ -1,20 +1,15 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { VrsConfig } from '../engine/index.js';
-import { LeaseLock } from '../engine/run/LeaseLock.js';
-import { VrsInputError } from '../errors/index.js';
 import { CampaignLedger } from './CampaignLedger.js';
 import { createCampaignExecutor } from './createCampaignExecutor.js';
+import { lockCampaignFolder } from './lockCampaignFolder.js';
 
 /**
  * Cancels the Slurm jobs a stopped campaign left in flight and puts their entries back to pending.
  * Takes the campaign folder's lock: refused while a campaign process runs it (stop that one).
  */
 export async function cancelCampaignJobs(out: string, config: VrsConfig): Promise<string[]> {
-  const lock = new LeaseLock<{ pid: number; host: string; started: string }>(join(out, 'campaign.lock'));
-  await lock.acquire({ pid: process.pid, host: hostname(), started: new Date().toISOString() }, (holder) => {
-    throw new VrsInputError(`the campaign is running in process ${holder.pid ?? '?'} on ${holder.host ?? '?'}`, out, 'campaign.lock');
-  });
+  const release = await lockCampaignFolder(out);
   const ledger = new CampaignLedger(join(out, 'ledger.sqlite'));
   try {
     const inFlight = ledger.all().filter((row) => (row.state === 'submitted' || row.state === 'running') && row.jobId !== null);
@@ -26,6 +21,6 @@ export async function cancelCampaignJobs(out: string, config: VrsConfig): Promis
     return inFlight.map((row) => row.jobId!);
   } finally {
     ledger.close();
-    lock.release();
+    release();
   }
 }

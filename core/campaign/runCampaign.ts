@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { VrsInputError } from '../errors/index.js';
 import type { AnyParamValue, Workflow } from '../engine/index.js';
-import { LeaseLock } from '../engine/run/LeaseLock.js';
+import { lockCampaignFolder } from './lockCampaignFolder.js';
 import { CampaignLedger, type EntryState, type LedgerRow } from './CampaignLedger.js';
 import type { CampaignExecutor, EntryOutcome } from './CampaignExecutor.js';
 import { entryDigest } from './entryDigest.js';
@@ -65,10 +64,7 @@ export interface CampaignResult {
 export async function runCampaign(options: CampaignRunOptions): Promise<CampaignResult> {
   const entries = readCampaignFile(options.file);
   mkdirSync(join(options.out, 'entries'), { recursive: true });
-  const lock = new LeaseLock<{ pid: number; host: string; started: string }>(join(options.out, 'campaign.lock'));
-  await lock.acquire({ pid: process.pid, host: hostname(), started: new Date().toISOString() }, (holder) => {
-    throw new VrsInputError(`the campaign folder is in use by process ${holder.pid ?? '?'} on ${holder.host ?? '?'} (since ${holder.started ?? '?'}); wait for it or stop it`, options.out, 'campaign.lock');
-  });
+  const release = await lockCampaignFolder(options.out);
   const ledgerFile = join(options.out, 'ledger.sqlite');
   const ledger = new CampaignLedger(ledgerFile);
   try {
@@ -133,7 +129,7 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
     return { rows: finalRows, counts, interrupted: options.signal.aborted, ...reports, ledgerFile };
   } finally {
     ledger.close();
-    lock.release();
+    release();
   }
 }
 

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { JsonLinesLifeCycle, RunDir, runWorkflow, type LifeCycle, type RunWorkflowOptions, type ProtocolRegistry, type Workflow, type AnyParamValue, type RunSummary } from '../engine/index.js';
-import { RunHistory, runHistoryFile } from '../engine/run/runHistory.js';
+import { recordRunStart, runHistoryFile, type RecordedRun } from '../engine/run/runHistory.js';
 import type { CliIo } from './CliIo.js';
 import { exitCodes } from './exitCodes.js';
 import { printRunSummary } from './printRunSummary.js';
@@ -54,7 +54,7 @@ export async function executeCliRun(options: CliRunOptions): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const runDir = resolve(io.cwd, options.runDir);
-  let history = startHistory(options, runDir);
+  let history: RecordedRun | undefined = startHistory(options, runDir);
   let summary: RunSummary | undefined;
   try {
     summary = await runWorkflow({
@@ -87,31 +87,14 @@ export async function executeCliRun(options: CliRunOptions): Promise<number> {
   }
 }
 
-/**
- * Records the run's start in the machine-wide history (`vrs log`); the returned `end` records how
- * it ended. The history is a convenience: when its file cannot be written the run goes on, warned once.
- */
-function startHistory(options: CliRunOptions, runDir: string): { end: (outcome: Parameters<RunHistory['recordEnd']>[1]) => void } | undefined {
-  const { io } = options;
-  const history = new RunHistory(runHistoryFile(io.env));
-  const warn = (error: unknown) => io.stderr.write(`warning: the run history ${history.file} cannot be written: ${(error as Error).message}\n`);
+/** Records the run in the machine-wide history (`vrs log`); a history that cannot be written is warned about. */
+function startHistory(options: CliRunOptions, runDir: string): RecordedRun {
   const map = options.params['map'];
-  let id: string;
-  try {
-    id = history.recordStart({ runDir, workflow: options.workflow.name, ...(typeof map === 'string' ? { map } : {}) });
-  } catch (error) {
-    warn(error);
-    return undefined;
-  }
-  return {
-    end(outcome) {
-      try {
-        history.recordEnd(id, outcome);
-      } catch (error) {
-        warn(error);
-      }
-    },
-  };
+  return recordRunStart(
+    runHistoryFile(options.io.env),
+    { runDir, workflow: options.workflow.name, ...(typeof map === 'string' ? { map } : {}) },
+    (error, file) => options.io.stderr.write(`warning: the run history ${file} cannot be written: ${(error as Error).message}\n`),
+  );
 }
 
 /** The report.json the run published, else one an earlier run of the folder published (an all-cached run). */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cancelCampaignJobs } from '../../campaign/index.js';
@@ -29,7 +29,7 @@ export const cancelCommand: CliCommand = {
           const lockFile = join(folder, campaign ? 'campaign.lock' : 'run.lock');
           if (!campaign && !existsSync(join(folder, 'run.json'))) throw new VrsInputError('neither a campaign folder (ledger.sqlite) nor a run folder (run.json)', dir);
           if (LeaseLock.isLive(lockFile)) {
-            const holder = readHolder(lockFile);
+            const holder = LeaseLock.holderOf<{ pid: number; host: string }>(lockFile);
             if (holder.host !== hostname() || typeof holder.pid !== 'number') {
               throw new VrsInputError(`the ${campaign ? 'campaign' : 'run'} is running in process ${holder.pid ?? '?'} on ${holder.host ?? '?'}: run vrs cancel there`, dir);
             }
@@ -49,11 +49,3 @@ export const cancelCommand: CliCommand = {
       );
   },
 };
-
-function readHolder(file: string): { pid?: number; host?: string } {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as { pid?: number; host?: string };
-  } catch {
-    return {};
-  }
-}

@@ -146,6 +146,11 @@ export class LeaseLock<T extends Record<string, unknown>> {
       return false;
     }
   }
+
+  /** What a lock file says of its holder (empty when it is gone or was cut short). */
+  static holderOf<T extends Record<string, unknown>>(file: string): Partial<T> {
+    return readHolder<T>(file);
+  }
 }
 
 function readHolder<T>(file: string): Partial<T> {

@@ -158,3 +158,33 @@ export class RunHistory {
       });
   }
 }
+
+/** A run recorded in the history: `end` records how it ended. */
+export interface RecordedRun {
+  end(outcome: { status: RunStatus; report?: string; error?: string }): void;
+}
+
+/**
+ * Records a run's start in the machine-wide history (`vrs log`) and returns how to record its end.
+ * The history is a convenience: when its file cannot be written the run goes on — `onError` is
+ * told (the CLI warns) and the run is simply not listed.
+ */
+export function recordRunStart(file: string, run: { runDir: string; workflow: string; map?: string }, onError: (error: unknown, file: string) => void = () => {}): RecordedRun {
+  const history = new RunHistory(file);
+  let id: string | undefined;
+  try {
+    id = history.recordStart(run);
+  } catch (error) {
+    onError(error, file);
+  }
+  return {
+    end(outcome) {
+      if (id === undefined) return;
+      try {
+        history.recordEnd(id, outcome);
+      } catch (error) {
+        onError(error, file);
+      }
+    },
+  };
+}
