@@ -5,7 +5,7 @@ export { readMapStack, type MapStack } from './mrc/readMapStack.js';
 export { readMapHeader, type MapHeaderSummary } from './mrc/readMapHeader.js';
 export { parseMap } from './mrc/parseMap.js';
 export { readMask } from './mrc/readMask.js';
-export { writeMap, type MapWriteOptions } from './mrc/writeMap.js';
+export { writeMap, type MapWriteOptions, type WrittenMap } from './mrc/writeMap.js';
 export { computeMapStatistics } from './mrc/mapStatistics.js';
 export { SUPPORTED_MRC_MODES } from './mrc/mrcModes.js';
 export type { MapStackKind } from './mrc/planMapLayout.js';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { defaultThreadCount } from '../../parallel/index.js';
 import type { AnyProtocol } from '../protocol/Protocol.js';
 import type { ProtocolContext } from '../protocol/ProtocolContext.js';
@@ -6,6 +7,7 @@ import { createStepInputs } from '../store/createStepInputs.js';
 import type { ArtifactRecord } from '../store/StepManifest.js';
 import { writeOutputs } from '../store/writeOutputs.js';
 import { createStepLogger } from './createStepLogger.js';
+import { shareVolume, volumeFromShared, type SharedVolume } from './SharedVolume.js';
 import type { StepRequest } from './StepRequest.js';
 
 export interface ExecuteHooks {
@@ -13,11 +15,19 @@ export interface ExecuteHooks {
   progress(fraction: number, message?: string): void;
 }
 
+/** What a step exchanges through shared memory with the other steps of its run. */
+export interface StepMemory {
+  /** Volumes and masks already in memory, by artifact digest: read from here, not from the store. */
+  inputs?: Readonly<Record<string, SharedVolume>>;
+  /** When given, each volume and mask output is also copied here, by port, for the step's consumers. */
+  outputs?: Record<string, SharedVolume>;
+}
+
 /**
  * Runs a protocol for one step and writes its outputs into the step's workspace. The same code
  * runs on the main thread and inside worker threads.
  */
-export async function executeProtocol(protocol: AnyProtocol, request: StepRequest, hooks: ExecuteHooks): Promise<Record<string, ArtifactRecord>> {
+export async function executeProtocol(protocol: AnyProtocol, request: StepRequest, hooks: ExecuteHooks, memory: StepMemory = {}): Promise<Record<string, ArtifactRecord>> {
   const logFiles = [request.workspace.logFile, ...(request.runLogFile ? [request.runLogFile] : [])];
   const { logger, close } = createStepLogger(request.step, logFiles);
   logger.info(`start ${protocol.id} ${protocol.version} (attempt ${request.attempt}, key ${request.workspace.key})`, { params: request.params });
@@ -27,7 +37,12 @@ export async function executeProtocol(protocol: AnyProtocol, request: StepReques
       step: request.step,
       protocol: { id: protocol.id, version: protocol.version },
       params: request.params,
-      inputs: createStepInputs(protocol.id, protocol.inputs, request.inputs),
+      inputs: createStepInputs(protocol.id, protocol.inputs, request.inputs, (artifact) => {
+        const shared = memory.inputs?.[artifact.digest];
+        if (!shared) return undefined;
+        logger.debug(`input ${artifact.producer.step}.${artifact.producer.port} read from memory, not from the store`, { digest: artifact.digest });
+        return volumeFromShared(shared);
+      }),
       logger,
       scratchDir: request.workspace.scratchDir,
       signal: hooks.signal,
@@ -44,6 +59,14 @@ export async function executeProtocol(protocol: AnyProtocol, request: StepReques
     const outputs = (await protocol.run(context)) as Record<string, OutputValue | undefined>;
     hooks.signal.throwIfAborted();
     const records = await writeOutputs(protocol.id, protocol.outputs, outputs, request.workspace.dir);
+    if (memory.outputs) {
+      for (const [port, record] of Object.entries(records)) {
+        const output = outputs[port];
+        if ((output?.kind === 'volume' || output?.kind === 'mask') && record.kind === output.kind) {
+          memory.outputs[port] = await shareVolume(output.kind, output.value, join(request.workspace.dir, record.path));
+        }
+      }
+    }
     logger.info(`done in ${((performance.now() - started) / 1000).toFixed(3)} s`, { outputs: Object.fromEntries(Object.entries(records).map(([port, record]) => [port, record.digest])) });
     return records;
   } catch (error) {

@@ -1,17 +1,18 @@
 import { startWorker } from '../../parallel/index.js';
 import type { StepResources } from '../protocol/StepResources.js';
-import type { ArtifactRecord } from '../store/StepManifest.js';
 import type { ExecuteHooks } from './executeProtocol.js';
+import type { SharedVolume } from './SharedVolume.js';
+import type { PooledStepResult } from './StepWorkerPool.js';
 import { isWorkerOutOfMemory, StepFailure, StepOutOfMemory, StepTimedOut } from './StepError.js';
 import type { StepRequest } from './StepRequest.js';
-import type { StepWorkerData, StepWorkerMessage } from './StepWorkerMessage.js';
+import type { StepTask, StepWorkerMessage } from './StepWorkerMessage.js';
 
 /** After an abort, how long a worker may take to stop by itself before it is terminated. */
 const abortGraceMs = 2000;
 
 /**
- * Runs a step in its own worker thread, so heavy numerics never block the main thread (progress,
- * other steps, signals). A fresh worker per step also returns the step's memory when it ends.
+ * Runs a step in a worker thread of its own, started for it: for steps whose declared resources
+ * are properties of the thread (other worker steps run in the long-lived StepWorkerPool).
  *
  * `resources` bound the worker: memoryMb becomes its JavaScript heap limit (typed arrays live
  * outside that heap and are not counted), threads its VRS_THREADS (which the parallel kernels
@@ -24,9 +25,10 @@ export function runStepInWorker(
   moduleFile: string,
   hooks: ExecuteHooks,
   resources: StepResources = {},
-): Promise<Record<string, ArtifactRecord>> {
+  memoryInputs: Record<string, SharedVolume> = {},
+): Promise<PooledStepResult> {
   return new Promise((resolve, reject) => {
-    const data: StepWorkerData = { request, moduleFile };
+    const data: StepTask = { request, moduleFile, memoryInputs };
     const worker = startWorker(import.meta.url, 'stepWorker', {
       workerData: data,
       ...(resources.memoryMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: resources.memoryMb } } : {}),
@@ -64,7 +66,7 @@ export function runStepInWorker(
     }
     worker.on('message', (message: StepWorkerMessage) => {
       if (message.type === 'progress') hooks.progress(message.fraction, message.message);
-      else if (message.type === 'done') settle(() => resolve(message.outputs));
+      else if (message.type === 'done') settle(() => resolve({ outputs: message.outputs, shared: message.shared ?? {} }));
       else settle(() => reject(new StepFailure(message.error)));
     });
     worker.on('error', (error) => settle(() => reject(isWorkerOutOfMemory(error) ? new StepOutOfMemory(request.step, resources.memoryMb) : error)));

@@ -1,6 +1,6 @@
 import type { AnyProtocol } from '../protocol/Protocol.js';
 import type { ArtifactRecord } from '../store/StepManifest.js';
-import { executeProtocol, type ExecuteHooks } from './executeProtocol.js';
+import { executeProtocol, type ExecuteHooks, type StepMemory } from './executeProtocol.js';
 import { StepTimedOut } from './StepError.js';
 import type { StepRequest } from './StepRequest.js';
 
@@ -19,8 +19,9 @@ export async function runStepOnMainThread(
   request: StepRequest,
   hooks: ExecuteHooks,
   timeLimitSeconds: number | undefined,
+  memory: StepMemory = {},
 ): Promise<Record<string, ArtifactRecord>> {
-  if (timeLimitSeconds === undefined) return executeProtocol(protocol, request, hooks);
+  if (timeLimitSeconds === undefined) return executeProtocol(protocol, request, hooks, memory);
   const limit = new AbortController();
   const timedOut = new StepTimedOut(request.step, timeLimitSeconds);
   let graceTimer: NodeJS.Timeout | undefined;
@@ -30,7 +31,7 @@ export async function runStepOnMainThread(
     });
   });
   const limitTimer = setTimeout(() => limit.abort(timedOut), timeLimitSeconds * 1000);
-  const running = executeProtocol(protocol, request, { ...hooks, signal: AbortSignal.any([hooks.signal, limit.signal]) });
+  const running = executeProtocol(protocol, request, { ...hooks, signal: AbortSignal.any([hooks.signal, limit.signal]) }, memory);
   try {
     return await Promise.race([running, overdue]);
   } catch (error) {

@@ -26,6 +26,8 @@ import { executeProtocol } from './executeProtocol.js';
 import { PeakRssSampler } from './PeakRssSampler.js';
 import { PrioritySemaphore } from './PrioritySemaphore.js';
 import { runStepInWorker } from './runStepInWorker.js';
+import { StepWorkerPool, type PooledStepResult } from './StepWorkerPool.js';
+import { VolumeHandoff } from './VolumeHandoff.js';
 import { runStepOnMainThread } from './runStepOnMainThread.js';
 import { maxMemoryAttempts, memoryCapMb, retryMemoryMb } from './memoryRetries.js';
 import { StepOutOfMemory } from './StepError.js';
@@ -180,6 +182,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
     const codeDigests = new Map<string, string>();
     const memoryCap = memoryCapMb();
     const semaphore = new PrioritySemaphore(jobs);
+    // Worker steps run in long-lived threads, and the volumes and masks they compute reach the
+    // steps of this run that read them through shared memory (the store is written all the same).
+    const workers = new StepWorkerPool(jobs);
+    const handoff = new VolumeHandoff(workflow.steps.filter((step) => selected.includes(step.name)));
     const states = new Map<string, Promise<StepState>>();
     const reports = new Map<string, StepReport>();
     const published: string[] = [];
@@ -198,6 +204,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
         // Each outcome is written to run.json as soon as it is known, so that a killed run's
         // folder still names every result it finished (vrs clean keeps them, vrs status shows them).
         state = settleStep(stepByName.get(name)!).then((settled) => {
+          handoff.settled(stepByName.get(name)!);
           record.steps[name] = { outcome: settled.outcome, ...(settled.key ? { key: settled.key } : {}) };
           record.updatedAt = new Date().toISOString();
           runDir.writeRecord(record);
@@ -328,14 +335,20 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
         // in a fresh workspace, with twice as much (see memoryRetries). The key stays the same.
         let memoryMb = protocol.execution === 'worker' ? resources.memoryMb : undefined;
         let tries = 1;
-        let records: Record<string, ArtifactRecord>;
+        let result: PooledStepResult;
+        const memoryInputs = handoff.inputsFor(inputs);
         for (;;) {
           const request: StepRequest = { step: step.name, protocolId: protocol.id, params: values, inputs, workspace, runLogFile, attempt, ...(resources.threads !== undefined ? { threads: resources.threads } : {}) };
           try {
-            records =
-              protocol.execution === 'worker'
-                ? await runStepInWorker(request, registry.moduleOf(protocol.id)!, hooks, { ...resources, ...(memoryMb !== undefined ? { memoryMb } : {}) })
-                : await runStepOnMainThread(protocol, request, hooks, resources.timeLimitSeconds);
+            if (protocol.execution !== 'worker') {
+              const shared = {};
+              result = { outputs: await runStepOnMainThread(protocol, request, hooks, resources.timeLimitSeconds, { inputs: memoryInputs, outputs: shared }), shared };
+            } else if (memoryMb === undefined && resources.threads === undefined) {
+              result = await workers.run(request, registry.moduleOf(protocol.id)!, memoryInputs, hooks, resources.timeLimitSeconds);
+            } else {
+              // A heap limit and a thread count are fixed when a thread starts: such a step gets its own.
+              result = await runStepInWorker(request, registry.moduleOf(protocol.id)!, hooks, { ...resources, ...(memoryMb !== undefined ? { memoryMb } : {}) }, memoryInputs);
+            }
             break;
           } catch (error) {
             await store.discard(workspace);
@@ -367,7 +380,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
           step: step.name,
           workflow: workflow.name,
           inputs: Object.fromEntries(Object.entries(inputs).map(([port, refs]) => [port, refs.map((ref) => ({ from: `${ref.producer.step}.${ref.producer.port}`, digest: ref.digest }))])),
-          outputs: records,
+          outputs: result.outputs,
           engine: { version: engineVersion, node: process.version },
           host: hostname(),
           startedAt,
@@ -385,6 +398,9 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
           return fail(`could not store the results: ${(error as Error).message}`, { key, durationMs });
         }
         const outputs = outputRefs(step.name, stored.dir, stored.manifest.outputs);
+        // Only what the store holds as computed here (the digests agree) is handed on from memory.
+        const storedDigests = Object.fromEntries(Object.entries(stored.manifest.outputs).filter(([port, record]) => result.outputs[port]?.digest === record.digest).map(([port, record]) => [port, record.digest]));
+        handoff.offer(step.name, result.shared, storedDigests);
         finishStep(step, stored.dir, stored.manifest.outputs);
         reports.set(step.name, {
           step: step.name,
@@ -448,7 +464,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
       }
     };
 
-    const finals = await Promise.all(selected.map(async (name) => [name, await settle(name)] as const));
+    const finals = await Promise.all(selected.map(async (name) => [name, await settle(name)] as const)).finally(() => {
+      handoff.clear();
+      void workers.close();
+    });
     const counts: Record<StepOutcome, number> = { cached: 0, success: 0, failed: 0, skipped: 0 };
     const outcomes: Record<string, StepOutcome> = {};
     for (const [name, state] of finals) {

@@ -6,9 +6,16 @@ import type { ArtifactKind } from '../protocol/ArtifactKind.js';
 import type { ArtifactRef } from '../protocol/ArtifactRef.js';
 import type { InputPortSpecs } from '../protocol/PortSpec.js';
 import type { LoadedFigure, LoadedSection, StepInputs } from '../protocol/ProtocolContext.js';
+import type { BinaryMask, Volume } from '../../volume/index.js';
+
+/**
+ * Volumes and masks of the run held in memory (see SharedVolume), by artifact: a decoded copy, or
+ * undefined to read the stored file.
+ */
+export type InMemoryVolumes = (artifact: ArtifactRef) => Volume<Float32Array> | BinaryMask | undefined;
 
 /** Input access for one step over the artifacts bound to its ports. */
-export function createStepInputs(protocolId: string, specs: InputPortSpecs, bound: Readonly<Record<string, ArtifactRef[]>>): StepInputs {
+export function createStepInputs(protocolId: string, specs: InputPortSpecs, bound: Readonly<Record<string, ArtifactRef[]>>, inMemory?: InMemoryVolumes): StepInputs {
   const all = (port: string): ArtifactRef[] => {
     if (!Object.hasOwn(specs, port)) throw new Error(`${protocolId} has no input "${port}" (inputs: ${Object.keys(specs).join(', ') || 'none'})`);
     return bound[port] ?? [];
@@ -27,8 +34,14 @@ export function createStepInputs(protocolId: string, specs: InputPortSpecs, boun
     ref: (port) => ref(port),
     all,
     path: (port) => ref(port).path,
-    volume: async (port) => (await readMap(ref(port, ['volume']).path)).volume,
-    mask: (port) => readMask(ref(port, ['mask']).path),
+    volume: async (port) => {
+      const artifact = ref(port, ['volume']);
+      return (inMemory?.(artifact) as Volume<Float32Array> | undefined) ?? (await readMap(artifact.path)).volume;
+    },
+    mask: async (port) => {
+      const artifact = ref(port, ['mask']);
+      return (inMemory?.(artifact) as BinaryMask | undefined) ?? readMask(artifact.path);
+    },
     json: async <T>(port: string) => readJson<T>(ref(port, ['json', 'table']).path),
     table: async <T>(port: string) => readJson<T>(ref(port, ['table', 'json']).path),
     figure: async (port) => loadFigure(ref(port, ['figure'])),

@@ -64,8 +64,8 @@ export async function writeOutputs(
           for (let i = 0; i < data.length; i++) if (data[i]! > 1) fail(port, `mask voxel ${i} is ${data[i]}; a mask holds 0 and 1 only`);
         }
         path = `outputs/${port}.mrc`;
-        await writeMap(join(entryDir, path), volume, { mode: wantMask ? 0 : 2, labels: [`cryo-vrs ${protocolId} ${port}`] });
-        await addFile(path);
+        const written = await writeMap(join(entryDir, path), volume, { mode: wantMask ? 0 : 2, labels: [`cryo-vrs ${protocolId} ${port}`] });
+        files.push({ name: path, size: written.size, sha256: written.sha256 });
         break;
       }
       case 'json':

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,15 @@ describe('writeMap', () => {
     expect(Array.from(back.volume.data)).toEqual(Array.from(v.data));
     expect(back.header.originSource).toBe('ORIGIN');
     expect(back.notes.some((n) => n.includes('stale'))).toBe(false);
+  });
+
+  it('returns the size and SHA-256 of the bytes it wrote', async () => {
+    const file = path.join(dir, 'digest.mrc');
+    const written = await writeMap(file, positionalVolume());
+    const bytes = await readFile(file);
+    expect(written.size).toBe(bytes.length);
+    expect(written.size).toBe(1024 + 4 * 4 * 3 * 2);
+    expect(written.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
   it('writes Uint8Array masks as mode 0 and reads them back as 0/1 float32 and as a binary mask', async () => {

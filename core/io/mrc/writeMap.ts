@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { VrsInputError } from '../../errors/index.js';
@@ -119,7 +119,13 @@ function checkGeometry(volume: Volume<VoxelArray>, file: string): void {
  * the stored values, origin in the ORIGIN words). The file appears atomically: it is written under a
  * temporary name in the same folder and renamed, so readers never see half a map.
  */
-export async function writeMap(file: string, volume: Volume<VoxelArray>, opts: MapWriteOptions = {}): Promise<void> {
+/** What writeMap wrote: the file's size and the SHA-256 (hex) of its bytes. */
+export interface WrittenMap {
+  size: number;
+  sha256: string;
+}
+
+export async function writeMap(file: string, volume: Volume<VoxelArray>, opts: MapWriteOptions = {}): Promise<WrittenMap> {
   const mode = opts.mode ?? (volume.data instanceof Uint8Array ? 0 : 2);
   if (mode !== 0 && mode !== 2 && mode !== 12) throw new VrsInputError(`cannot write mode ${mode}; use 0, 2 or 12`, file, 'MODE');
   checkGeometry(volume, file);
@@ -130,16 +136,21 @@ export async function writeMap(file: string, volume: Volume<VoxelArray>, opts: M
 
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
+  // Hashed from memory as it is written, so that a caller recording the file's digest (the step
+  // store) need not read a large map back.
+  const hash = createHash('sha256').update(header);
   try {
     await handle.write(header, 0, header.length, 0);
     const chunk = 64 << 20;
     for (let offset = 0; offset < body.length; offset += chunk) {
       const length = Math.min(chunk, body.length - offset);
+      hash.update(body.subarray(offset, offset + length));
       await handle.write(body, offset, length, MRC_HEADER_BYTES + offset);
     }
     await handle.sync();
     await handle.close();
     await rename(temp, file);
+    return { size: header.length + body.length, sha256: hash.digest('hex') };
   } catch (err) {
     await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);

@@ -1,0 +1,142 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../parallel/index.js';
+import type { ArtifactRecord } from '../store/StepManifest.js';
+import type { ExecuteHooks } from './executeProtocol.js';
+import type { SharedVolume } from './SharedVolume.js';
+import { isWorkerOutOfMemory, StepFailure, StepOutOfMemory, StepTimedOut } from './StepError.js';
+import type { StepRequest } from './StepRequest.js';
+import type { StepTask, StepWorkerCommand, StepWorkerMessage } from './StepWorkerMessage.js';
+
+/** After an abort, how long a step may take to stop by itself before its worker is terminated. */
+const abortGraceMs = 2000;
+
+export interface PooledStepResult {
+  outputs: Record<string, ArtifactRecord>;
+  /** The step's volume and mask outputs in shared memory, by port. */
+  shared: Record<string, SharedVolume>;
+}
+
+interface Waiting {
+  start(worker: Worker): void;
+}
+
+/**
+ * Long-lived worker threads that run steps one after another (stepPoolWorker): a step pays for its
+ * computation, not for a thread start and the load of every plugin module, and the parallel
+ * kernels' own worker pools stay warm from one step to the next. Steps queue until a worker is
+ * free. A worker is replaced, never reused, after a step it had to be terminated for (time limit,
+ * abort past the grace period) or that crashed it. Idle workers do not keep the process alive.
+ *
+ * Steps that declare a heap limit or a thread count run in a worker of their own instead
+ * (runStepInWorker): both are properties of the thread, fixed when it starts.
+ */
+export class StepWorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Waiting[] = [];
+  private running = 0;
+  private closed = false;
+
+  constructor(private readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`step worker pool size must be a positive integer, got ${size}`);
+  }
+
+  run(request: StepRequest, moduleFile: string, memoryInputs: Record<string, SharedVolume>, hooks: ExecuteHooks, timeLimitSeconds?: number): Promise<PooledStepResult> {
+    if (this.closed) return Promise.reject(new Error('the step worker pool is closed'));
+    return new Promise((resolve, reject) => {
+      const task: StepWorkerCommand & StepTask = { type: 'run', request, moduleFile, memoryInputs };
+      this.queue.push({ start: (worker) => this.runOn(worker, task, hooks, timeLimitSeconds, resolve, reject) });
+      this.dispatch();
+    });
+  }
+
+  /** Terminates every worker. Steps still running fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const idle = this.idle.splice(0);
+    await Promise.all(idle.map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      let worker = this.idle.pop();
+      if (!worker) {
+        if (this.running >= this.size) return;
+        worker = this.spawn();
+      }
+      this.running++;
+      worker.ref();
+      this.queue.shift()!.start(worker);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = startWorker(import.meta.url, 'stepPoolWorker');
+    // A worker that dies while idle leaves the pool (a running one is handled by its step).
+    const forget = () => {
+      const index = this.idle.indexOf(worker);
+      if (index >= 0) this.idle.splice(index, 1);
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
+    return worker;
+  }
+
+  private runOn(
+    worker: Worker,
+    task: StepWorkerCommand & StepTask,
+    hooks: ExecuteHooks,
+    timeLimitSeconds: number | undefined,
+    resolve: (result: PooledStepResult) => void,
+    reject: (error: unknown) => void,
+  ): void {
+    let settled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    let limitTimer: NodeJS.Timeout | undefined;
+    /** Ends the step; the worker goes back to the pool only when it finished the step itself. */
+    const settle = (reusable: boolean, action: () => void) => {
+      if (settled) return;
+      settled = true;
+      hooks.signal.removeEventListener('abort', onAbort);
+      if (killTimer) clearTimeout(killTimer);
+      if (limitTimer) clearTimeout(limitTimer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      this.running--;
+      if (reusable && !this.closed) {
+        worker.unref();
+        this.idle.push(worker);
+      } else {
+        void worker.terminate();
+      }
+      action();
+      this.dispatch();
+    };
+    const onAbort = () => {
+      worker.postMessage({ type: 'abort' });
+      killTimer = setTimeout(() => settle(false, () => reject(new Error('the run was interrupted'))), abortGraceMs);
+      killTimer.unref();
+    };
+    const onMessage = (message: StepWorkerMessage) => {
+      if (message.type === 'progress') hooks.progress(message.fraction, message.message);
+      else if (message.type === 'done') settle(true, () => resolve({ outputs: message.outputs, shared: message.shared ?? {} }));
+      // A step that failed leaves its worker clean (its arrays are collected), unless it was
+      // aborted: then the worker may still be inside code that ignored the signal.
+      else settle(!hooks.signal.aborted, () => reject(new StepFailure(message.error)));
+    };
+    const onError = (error: Error) => settle(false, () => reject(isWorkerOutOfMemory(error) ? new StepOutOfMemory(task.request.step, undefined) : error));
+    const onExit = (code: number) => settle(false, () => reject(new Error(`the worker thread stopped (exit code ${code}) before the step finished`)));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    if (hooks.signal.aborted) onAbort();
+    else hooks.signal.addEventListener('abort', onAbort, { once: true });
+    if (timeLimitSeconds !== undefined) {
+      const timedOut = new StepTimedOut(task.request.step, timeLimitSeconds);
+      // Terminated, not asked to stop: a step past its limit may be stuck in a loop that never
+      // looks at its signal. Its workspace is discarded by the caller, so nothing is stored.
+      limitTimer = setTimeout(() => settle(false, () => reject(timedOut)), timeLimitSeconds * 1000);
+    }
+    worker.postMessage(task);
+  }
+}
