@@ -24,7 +24,7 @@ const ctx = {
   protocol: { id: localResolutionProtocol.id, version: localResolutionProtocol.version },
   params,
   inputs: {
-    has: () => true,
+    has: (port: string) => port !== 'coverage',
     volume: async () => map,
     mask: async () => mask,
     ref: notAvailable, all: notAvailable, path: notAvailable, json: notAvailable, table: notAvailable, figure: notAvailable, section: notAvailable, sections: notAvailable,

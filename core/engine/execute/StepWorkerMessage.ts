@@ -12,8 +12,8 @@ export interface StepTask {
   memoryInputs: Record<string, SharedVolume>;
 }
 
-/** Messages from the main thread to a step worker (a pool worker gets its steps as 'run'). */
-export type StepWorkerCommand = (StepTask & { type: 'run' }) | { type: 'abort' };
+/** Messages from the main thread to a step worker (a pool worker gets its steps as 'run', and 'load' to load a plugin module ahead of them). */
+export type StepWorkerCommand = (StepTask & { type: 'run' }) | { type: 'load'; moduleFile: string } | { type: 'abort' };
 
 /** Messages from a step worker to the main thread. */
 export type StepWorkerMessage =

@@ -26,6 +26,11 @@ port.on('message', (command: StepWorkerCommand) => {
     current?.abort(new Error('the run was interrupted'));
     return;
   }
+  if (command.type === 'load') {
+    // A failed load is reported by the first step that needs the module.
+    registryOf(command.moduleFile).catch(() => undefined);
+    return;
+  }
   const controller = new AbortController();
   current = controller;
   void runStepTask(command, registryOf, controller.signal, (message) => port.postMessage(message)).finally(() => {
