@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     setupFiles: ['test/setupVrsHome.ts'],
+    // Every step that reads a volume from shared memory is checked not to have written into it.
+    env: { VRS_VERIFY_HANDOFF: '1' },
   },
 });

@@ -71,4 +71,26 @@ describe('in-memory hand-off of volumes', () => {
       expect(readFileSync(join(second, 'steps', step, 'outputs', 'value.json'))).toEqual(readFileSync(join(first, 'steps', step, 'outputs', 'value.json')));
     }
   });
+
+  it('fails a step that writes into a volume it shares with other steps (VRS_VERIFY_HANDOFF, on in the tests)', async () => {
+    expect(process.env['VRS_VERIFY_HANDOFF']).toBe('1');
+    const dir = tempDir('vrs-handoff-');
+    const workflowFile = writeWorkflow(
+      dir,
+      'wf.yaml',
+      `version: 1
+steps:
+  cube:
+    protocol: test.phantom
+    params: { n: 6, value: 0.5 }
+  doubled:
+    protocol: test.doubleInPlace
+    inputs: { map: cube.map }
+`,
+    );
+    const summary = await run(workflowFile, join(dir, 'run'), join(dir, 'store'));
+    const doubled = summary.steps.find((step) => step.step === 'doubled');
+    expect(doubled?.outcome).toBe('failed');
+    expect(doubled?.error).toBe('test.doubleInPlace wrote into its input cube.map, which other steps of the run share: copy it before changing it');
+  });
 });

@@ -7,7 +7,7 @@ import { createStepInputs } from '../store/createStepInputs.js';
 import type { ArtifactRecord } from '../store/StepManifest.js';
 import { writeOutputs } from '../store/writeOutputs.js';
 import { createStepLogger } from './createStepLogger.js';
-import { shareVolume, volumeFromShared, type SharedVolume } from './SharedVolume.js';
+import { sharedVolumeUnchanged, shareVolume, volumeFromShared, type SharedVolume } from './SharedVolume.js';
 import type { StepRequest } from './StepRequest.js';
 
 export interface ExecuteHooks {
@@ -32,6 +32,8 @@ export async function executeProtocol(protocol: AnyProtocol, request: StepReques
   const { logger, close } = createStepLogger(request.step, logFiles);
   logger.info(`start ${protocol.id} ${protocol.version} (attempt ${request.attempt}, key ${request.workspace.key})`, { params: request.params });
   const started = performance.now();
+  /** Inputs this step took from shared memory: digest → producer step.port. */
+  const readFromMemory = new Map<string, string>();
   try {
     const context: ProtocolContext = {
       step: request.step,
@@ -41,6 +43,7 @@ export async function executeProtocol(protocol: AnyProtocol, request: StepReques
         const shared = memory.inputs?.[artifact.digest];
         if (!shared) return undefined;
         logger.debug(`input ${artifact.producer.step}.${artifact.producer.port} read from memory, not from the store`, { digest: artifact.digest });
+        readFromMemory.set(artifact.digest, `${artifact.producer.step}.${artifact.producer.port}`);
         return volumeFromShared(shared);
       }),
       logger,
@@ -58,6 +61,13 @@ export async function executeProtocol(protocol: AnyProtocol, request: StepReques
     };
     const outputs = (await protocol.run(context)) as Record<string, OutputValue | undefined>;
     hooks.signal.throwIfAborted();
+    if (process.env['VRS_VERIFY_HANDOFF'] === '1') {
+      for (const [digest, source] of readFromMemory) {
+        if (!sharedVolumeUnchanged(memory.inputs![digest]!, digest)) {
+          throw new Error(`${protocol.id} wrote into its input ${source}, which other steps of the run share: copy it before changing it`);
+        }
+      }
+    }
     const records = await writeOutputs(protocol.id, protocol.outputs, outputs, request.workspace.dir);
     if (memory.outputs) {
       for (const [port, record] of Object.entries(records)) {
