@@ -20,3 +20,8 @@ export async function shutdownFftWorkers(): Promise<void> {
   pool = null;
   if (current !== null) await current.close();
 }
+
+/** Asks the FFT worker threads, if any, to collect their garbage (see WorkerPool.collectGarbage). */
+export function collectFftWorkerGarbage(): void {
+  pool?.collectGarbage();
+}

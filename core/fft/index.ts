@@ -8,4 +8,4 @@ export { irfft3d, irfft3dSync } from './irfft3d.js';
 export { fft3d, ifft3d, fft3dSync, ifft3dSync } from './fft3d.js';
 export { ballZLineSupport, fullZLineSupport, zLineSupportOfBins, type ZLineSupport } from './zLineSupport.js';
 export { digitalFrequency } from './digitalFrequency.js';
-export { shutdownFftWorkers } from './fftWorkerPool.js';
+export { collectFftWorkerGarbage, shutdownFftWorkers } from './fftWorkerPool.js';

@@ -35,6 +35,15 @@ describe('WorkerPool', () => {
     expect(() => p.grow(0)).toThrow(RangeError);
   });
 
+  it('asks its workers to collect garbage without a reply that could pass for a task result', async () => {
+    const p = pool(2);
+    await p.runAll([1, 2].map((value) => ({ value, delayMs: 20 })));
+    p.collectGarbage();
+    // Tasks dispatched right after the request still get their own results.
+    const results = await p.runAll([3, 4, 5, 6].map((value) => ({ value, delayMs: 5 })));
+    expect(results.map((r) => r.square)).toEqual([9, 16, 25, 36]);
+  });
+
   it('rejects with the error thrown in the worker and keeps working', async () => {
     const p = pool(1);
     await expect(p.run({ value: 3, fail: 'throw' })).rejects.toThrow('cannot square 3');

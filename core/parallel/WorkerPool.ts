@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './resolveWorkerScript.js';
-import type { TaskReply } from './serveTasks.js';
+import { GARBAGE_REQUEST, type TaskReply } from './serveTasks.js';
 
 interface PendingTask<Task, Result> {
   task: Task;
@@ -61,6 +61,15 @@ export class WorkerPool<Task, Result> {
   /** Runs all tasks (at most `size` at a time) and resolves with their results in order. */
   runAll(tasks: readonly Task[]): Promise<Result[]> {
     return Promise.all(tasks.map((task) => this.run(task)));
+  }
+
+  /**
+   * Asks every worker for a full garbage collection, without waiting. For a pool that outlives the
+   * work it served: the shared arrays of its last tasks stay alive in its workers until they
+   * collect (see collectGarbage), and an idle worker does not collect by itself.
+   */
+  collectGarbage(): void {
+    for (const entry of this.workers) entry.worker.postMessage(GARBAGE_REQUEST);
   }
 
   /** Terminates every worker; queued and running tasks are rejected. */

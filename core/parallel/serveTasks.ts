@@ -10,6 +10,13 @@ import { collectGarbage } from './collectGarbage.js';
 const SHARED_BYTES_BEFORE_MINOR_GC = 32 * 1024 * 1024;
 const SHARED_BYTES_BEFORE_FULL_GC = 2048 * 1024 * 1024;
 
+/** Asks a pool worker for a full garbage collection (WorkerPool.collectGarbage); it gets no reply. */
+export const GARBAGE_REQUEST = { vrsCollectGarbage: true } as const;
+
+function isGarbageRequest(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { vrsCollectGarbage?: unknown }).vrsCollectGarbage === true;
+}
+
 /** What a worker posts back for each task (see WorkerPool). */
 export type TaskReply<Result> =
   | { ok: true; result: Result }
@@ -25,6 +32,12 @@ export function serveTasks<Task, Result>(handle: (task: Task) => Result | Promis
   let sinceMinor = 0;
   let sinceFull = 0;
   port.on('message', (task: Task) => {
+    if (isGarbageRequest(task)) {
+      // Not a task: no reply, so that it can never be taken for the answer to one.
+      sinceFull = sinceMinor = 0;
+      setImmediate(() => collectGarbage('full'));
+      return;
+    }
     const shared = sharedBytesIn(task);
     sinceMinor += shared;
     sinceFull += shared;

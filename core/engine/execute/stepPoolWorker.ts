@@ -1,6 +1,7 @@
 // Entry of a long-lived step worker (StepWorkerPool): runs one step after another, each plugin
 // module loaded once, so a step costs its computation and not a thread start and a module load.
 import { parentPort } from 'node:worker_threads';
+import { collectFftWorkerGarbage } from '../../fft/index.js';
 import { collectGarbage } from '../../parallel/index.js';
 import { loadProtocolRegistry } from '../plugins/loadProtocolRegistry.js';
 import type { ProtocolRegistry } from '../plugins/ProtocolRegistry.js';
@@ -36,7 +37,9 @@ port.on('message', (command: StepWorkerCommand) => {
   void runStepTask(command, registryOf, controller.signal, (message) => port.postMessage(message)).finally(() => {
     current = undefined;
     // The step's arrays are garbage now; shared ones do not count toward V8's memory pressure, so
-    // without a collection here a worker running many steps would hold gigabytes of dead voxels.
+    // without a collection here a worker running many steps would hold gigabytes of dead voxels —
+    // in this thread and in the FFT threads it keeps from one step to the next.
     collectGarbage();
+    collectFftWorkerGarbage();
   });
 });
