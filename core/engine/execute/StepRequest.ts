@@ -16,4 +16,6 @@ export interface StepRequest {
   attempt: number;
   /** The step's declared thread count (resources.threads), when it has one. */
   threads?: number;
+  /** Output ports other steps of the run read: their volumes and masks are also put in shared memory. */
+  sharePorts?: string[];
 }

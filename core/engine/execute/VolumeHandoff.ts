@@ -1,3 +1,4 @@
+import { collectGarbage } from '../../parallel/index.js';
 import type { ArtifactRef } from '../protocol/ArtifactRef.js';
 import type { WorkflowStep } from '../workflow/Workflow.js';
 import type { SharedVolume } from './SharedVolume.js';
@@ -34,6 +35,11 @@ export class VolumeHandoff {
     }
   }
 
+  /** The ports of a step that other steps of the run read (only those are worth sharing). */
+  portsRead(step: string): string[] {
+    return [...this.consumers.keys()].filter((id) => id.startsWith(`${step}.`)).map((id) => id.slice(step.length + 1));
+  }
+
   /** Keeps a step's shared outputs for its consumers (`digests` by port, as stored). */
   offer(step: string, shared: Readonly<Record<string, SharedVolume>>, digests: Readonly<Record<string, string>>): void {
     for (const [port, volume] of Object.entries(shared)) {
@@ -59,10 +65,17 @@ export class VolumeHandoff {
   settled(step: WorkflowStep): void {
     const read = new Set<string>();
     for (const sources of Object.values(step.inputs)) for (const source of sources) if (source.kind === 'output') read.add(`${source.step}.${source.port}`);
+    let dropped = false;
     for (const id of read) {
       const held = this.held.get(id);
-      if (held && --held.waiting <= 0) this.held.delete(id);
+      if (held && --held.waiting <= 0) {
+        this.held.delete(id);
+        dropped = true;
+      }
     }
+    // Shared arrays do not count toward V8's memory pressure, and the main thread allocates too
+    // little to collect soon by itself: without this, a dropped volume would stay in memory.
+    if (dropped) collectGarbage();
   }
 
   /** Shared volumes held now (for tests and the run's memory accounting). */

@@ -19,7 +19,7 @@ export interface ExecuteHooks {
 export interface StepMemory {
   /** Volumes and masks already in memory, by artifact digest: read from here, not from the store. */
   inputs?: Readonly<Record<string, SharedVolume>>;
-  /** When given, each volume and mask output is also copied here, by port, for the step's consumers. */
+  /** When given, each volume and mask output of request.sharePorts is also copied here, by port, for the step's consumers. */
   outputs?: Record<string, SharedVolume>;
 }
 
@@ -71,6 +71,7 @@ export async function executeProtocol(protocol: AnyProtocol, request: StepReques
     const records = await writeOutputs(protocol.id, protocol.outputs, outputs, request.workspace.dir);
     if (memory.outputs) {
       for (const [port, record] of Object.entries(records)) {
+        if (!request.sharePorts?.includes(port)) continue;
         const output = outputs[port];
         if ((output?.kind === 'volume' || output?.kind === 'mask') && record.kind === output.kind) {
           memory.outputs[port] = await shareVolume(output.kind, output.value, join(request.workspace.dir, record.path));

@@ -338,7 +338,17 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
         let result: PooledStepResult;
         const memoryInputs = handoff.inputsFor(inputs);
         for (;;) {
-          const request: StepRequest = { step: step.name, protocolId: protocol.id, params: values, inputs, workspace, runLogFile, attempt, ...(resources.threads !== undefined ? { threads: resources.threads } : {}) };
+          const request: StepRequest = {
+            step: step.name,
+            protocolId: protocol.id,
+            params: values,
+            inputs,
+            workspace,
+            runLogFile,
+            attempt,
+            ...(resources.threads !== undefined ? { threads: resources.threads } : {}),
+            sharePorts: handoff.portsRead(step.name),
+          };
           try {
             if (protocol.execution !== 'worker') {
               const shared = {};
