@@ -19,6 +19,7 @@ export interface PooledStepResult {
 interface Waiting {
   moduleFile: string;
   start(worker: Worker): void;
+  fail(error: Error): void;
 }
 
 /**
@@ -45,14 +46,15 @@ export class StepWorkerPool {
     if (this.closed) return Promise.reject(new Error('the step worker pool is closed'));
     return new Promise((resolve, reject) => {
       const task: StepWorkerCommand & StepTask = { type: 'run', request, moduleFile, memoryInputs };
-      this.queue.push({ moduleFile, start: (worker) => this.runOn(worker, task, hooks, timeLimitSeconds, resolve, reject) });
+      this.queue.push({ moduleFile, fail: reject, start: (worker) => this.runOn(worker, task, hooks, timeLimitSeconds, resolve, reject) });
       this.dispatch();
     });
   }
 
-  /** Terminates every worker. Steps still running fail. */
+  /** Terminates the idle workers and fails the steps still waiting for one (call it when no step runs). */
   async close(): Promise<void> {
     this.closed = true;
+    for (const waiting of this.queue.splice(0)) waiting.fail(new Error('the step worker pool is closed'));
     const idle = this.idle.splice(0);
     await Promise.all(idle.map((worker) => worker.terminate()));
   }
@@ -139,14 +141,19 @@ export class StepWorkerPool {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    if (hooks.signal.aborted) onAbort();
-    else hooks.signal.addEventListener('abort', onAbort, { once: true });
+    if (hooks.signal.aborted) {
+      // Interrupted before it started: the worker never sees the step and stays clean.
+      settle(true, () => reject(new Error('the run was interrupted')));
+      return;
+    }
+    // The step is posted before any abort can be: the worker applies an abort to the step it runs.
+    worker.postMessage(task);
+    hooks.signal.addEventListener('abort', onAbort, { once: true });
     if (timeLimitSeconds !== undefined) {
       const timedOut = new StepTimedOut(task.request.step, timeLimitSeconds);
       // Terminated, not asked to stop: a step past its limit may be stuck in a loop that never
       // looks at its signal. Its workspace is discarded by the caller, so nothing is stored.
       limitTimer = setTimeout(() => settle(false, () => reject(timedOut)), timeLimitSeconds * 1000);
     }
-    worker.postMessage(task);
   }
 }

@@ -41,7 +41,8 @@ export async function executeProtocol(protocol: AnyProtocol, request: StepReques
       params: request.params,
       inputs: createStepInputs(protocol.id, protocol.inputs, request.inputs, (artifact) => {
         const shared = memory.inputs?.[artifact.digest];
-        if (!shared) return undefined;
+        // Only another step's output of the same kind (a parameter file with equal bytes is read as a file).
+        if (!shared || shared.kind !== artifact.kind || artifact.producer.step === '$params') return undefined;
         logger.debug(`input ${artifact.producer.step}.${artifact.producer.port} read from memory, not from the store`, { digest: artifact.digest });
         readFromMemory.set(artifact.digest, `${artifact.producer.step}.${artifact.producer.port}`);
         return volumeFromShared(shared);
