@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../parallel/index.js';
 import type { ArtifactRecord } from '../store/StepManifest.js';
+import type { StepResources } from '../protocol/StepResources.js';
 import type { ExecuteHooks } from './executeProtocol.js';
 import type { SharedVolume } from './SharedVolume.js';
 import { isWorkerOutOfMemory, StepFailure, StepOutOfMemory, StepTimedOut } from './StepError.js';
@@ -29,8 +30,8 @@ interface Waiting {
  * free. A worker is replaced, never reused, after a step it had to be terminated for (time limit,
  * abort past the grace period) or that crashed it. Idle workers do not keep the process alive.
  *
- * Steps that declare a heap limit or a thread count run in a worker of their own instead
- * (runStepInWorker): both are properties of the thread, fixed when it starts.
+ * Steps that declare a heap limit or a thread count run in a worker started for them alone
+ * (runAlone): both are properties of the thread, fixed when it starts.
  */
 export class StepWorkerPool {
   private readonly idle: Worker[] = [];
@@ -49,6 +50,23 @@ export class StepWorkerPool {
       this.queue.push({ moduleFile, fail: reject, start: (worker) => this.runOn(worker, task, hooks, timeLimitSeconds, resolve, reject) });
       this.dispatch();
     });
+  }
+
+  /**
+   * Runs a step in a worker thread started for it and ended after it, outside the pool's count:
+   * `resources.memoryMb` becomes its JavaScript heap limit (typed arrays live outside that heap),
+   * `resources.threads` its VRS_THREADS (which the parallel kernels read). A worker that reaches
+   * its heap limit fails the step with StepOutOfMemory naming the limit.
+   */
+  runAlone(request: StepRequest, moduleFile: string, memoryInputs: Record<string, SharedVolume>, hooks: ExecuteHooks, resources: StepResources): Promise<PooledStepResult> {
+    const worker = startWorker(import.meta.url, 'stepPoolWorker', {
+      ...(resources.memoryMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: resources.memoryMb } } : {}),
+      ...(resources.threads !== undefined ? { env: { ...process.env, VRS_THREADS: String(resources.threads) } } : {}),
+    });
+    // Its step's listeners go when the step ends; an error the thread raises after that is moot.
+    worker.on('error', () => undefined);
+    const task: StepWorkerCommand & StepTask = { type: 'run', request, moduleFile, memoryInputs };
+    return new Promise((resolve, reject) => this.runOn(worker, task, hooks, resources.timeLimitSeconds, resolve, reject, { alone: true, memoryMb: resources.memoryMb }));
   }
 
   /** Terminates the idle workers and fails the steps still waiting for one (call it when no step runs). */
@@ -100,6 +118,8 @@ export class StepWorkerPool {
     timeLimitSeconds: number | undefined,
     resolve: (result: PooledStepResult) => void,
     reject: (error: unknown) => void,
+    /** A worker started for this step alone (runAlone): ended after it, not counted in the pool. */
+    alone?: { alone: true; memoryMb: number | undefined },
   ): void {
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
@@ -114,6 +134,11 @@ export class StepWorkerPool {
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
+      if (alone) {
+        void worker.terminate();
+        action();
+        return;
+      }
       this.running--;
       if (reusable && !this.closed) {
         worker.unref();
@@ -136,7 +161,7 @@ export class StepWorkerPool {
       // aborted: then the worker may still be inside code that ignored the signal.
       else settle(!hooks.signal.aborted, () => reject(new StepFailure(message.error)));
     };
-    const onError = (error: Error) => settle(false, () => reject(isWorkerOutOfMemory(error) ? new StepOutOfMemory(task.request.step, undefined) : error));
+    const onError = (error: Error) => settle(false, () => reject(isWorkerOutOfMemory(error) ? new StepOutOfMemory(task.request.step, alone?.memoryMb) : error));
     const onExit = (code: number) => settle(false, () => reject(new Error(`the worker thread stopped (exit code ${code}) before the step finished`)));
     worker.on('message', onMessage);
     worker.on('error', onError);

@@ -25,7 +25,6 @@ import { bindStepParams } from './bindStepParams.js';
 import { executeProtocol } from './executeProtocol.js';
 import { PeakRssSampler } from './PeakRssSampler.js';
 import { PrioritySemaphore } from './PrioritySemaphore.js';
-import { runStepInWorker } from './runStepInWorker.js';
 import { StepWorkerPool, type PooledStepResult } from './StepWorkerPool.js';
 import { VolumeHandoff } from './VolumeHandoff.js';
 import { runStepOnMainThread } from './runStepOnMainThread.js';
@@ -357,7 +356,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunSumma
               result = await workers.run(request, registry.moduleOf(protocol.id)!, memoryInputs, hooks, resources.timeLimitSeconds);
             } else {
               // A heap limit and a thread count are fixed when a thread starts: such a step gets its own.
-              result = await runStepInWorker(request, registry.moduleOf(protocol.id)!, hooks, { ...resources, ...(memoryMb !== undefined ? { memoryMb } : {}) }, memoryInputs);
+              result = await workers.runAlone(request, registry.moduleOf(protocol.id)!, memoryInputs, hooks, { ...resources, ...(memoryMb !== undefined ? { memoryMb } : {}) });
             }
             break;
           } catch (error) {
